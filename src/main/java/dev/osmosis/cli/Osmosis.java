@@ -1,0 +1,98 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.OsmosisException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command. {@link #run} is the whole program minus {@code System.exit}. */
+@Command(
+        name = "osmosis",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Osmosis implements Runnable {
+    private final Map<String, String> environment;
+
+    public Osmosis() {
+        this(System.getenv());
+    }
+
+    /** Tests pass their own environment so nothing reads the real one. */
+    public Osmosis(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: try 'osmosis --help'.");
+    }
+
+    public int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(this);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);
+        cli.setParameterExceptionHandler(ErrorReporter::onParameterError);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Maps exceptions to exit codes and messages: the only place that does so. */
+    static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            boolean stacktrace = parseResult != null && wantsStacktrace(parseResult);
+            if (ex instanceof OsmosisException oe) {
+                err.println("error: " + oe.getMessage());
+                if (stacktrace) {
+                    oe.printStackTrace(err);
+                }
+                return oe.exitCode();
+            }
+            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            if (stacktrace) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --stacktrace for details)");
+            }
+            return OsmosisException.FAILURE;
+        }
+
+        static int onParameterError(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("error: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            return OsmosisException.USAGE;
+        }
+
+        static int exitCode(Throwable t) {
+            return t instanceof OsmosisException oe ? oe.exitCode() : OsmosisException.FAILURE;
+        }
+
+        private static boolean wantsStacktrace(CommandLine.ParseResult parseResult) {
+            for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+                if (pr.hasMatchedOption("--stacktrace")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

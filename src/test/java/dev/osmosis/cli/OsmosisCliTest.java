@@ -1,0 +1,29 @@
+package dev.osmosis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class OsmosisCliTest {
+    @Test
+    void helpListsUsageAndExitsZero() {
+        CliHarness.Result r = CliHarness.run("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("Usage: osmosis"), r.out());
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        CliHarness.Result r = CliHarness.run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("osmosis "), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliHarness.Result r = CliHarness.run("frobnicate");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("frobnicate"), r.err());
+    }
+}
