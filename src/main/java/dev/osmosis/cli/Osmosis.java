@@ -2,6 +2,7 @@ package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,21 +13,32 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CoverageCommand.class, CommandLine.HelpCommand.class})
 public final class Osmosis implements Runnable {
     private final Map<String, String> environment;
+    private final Path workingDir;
 
     public Osmosis() {
-        this(System.getenv());
+        this(System.getenv(), Path.of("").toAbsolutePath());
     }
 
     /** Tests pass their own environment so nothing reads the real one. */
     public Osmosis(Map<String, String> environment) {
+        this(environment, Path.of("").toAbsolutePath());
+    }
+
+    public Osmosis(Map<String, String> environment, Path workingDir) {
         this.environment = Map.copyOf(environment);
+        this.workingDir = workingDir;
     }
 
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /** Relative paths on the command line resolve against this folder. */
+    public Path workingDir() {
+        return workingDir;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package dev.osmosis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.osmosis.OsmosisException;
+import dev.osmosis.docs.Coverage;
+import dev.osmosis.docs.CoverageReport;
+import dev.osmosis.docs.PlaceholderSettings;
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `osmosis coverage`: how much of the project is documented, what is missing, and a CI gate. */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        description = "Report documentation coverage of models and columns; --fail-under gates CI.")
+public final class CoverageCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+    @Mixin LoggingOptions logging;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--fail-under", paramLabel = "PCT",
+            description = "Exit 1 when overall coverage (node descriptions and columns) is below PCT percent.")
+    Double failUnder;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandContext ctx = CommandContext.of(spec);
+        Project loaded = project.load(ctx.workingDir());
+        List<Node> nodes = project.select(loaded, ctx.workingDir());
+        CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
+                .compute(loaded.packageName(), nodes, loaded.catalog());
+        if (format == Format.json) {
+            ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report));
+        } else {
+            new CoverageText(ctx.out()).print(report);
+        }
+        if (failUnder != null && report.total().overallPercent() < failUnder) {
+            throw OsmosisException.failure(String.format(java.util.Locale.ROOT,
+                    "coverage %.1f%% is below --fail-under %.1f%%", report.total().overallPercent(), failUnder));
+        }
+        return 0;
+    }
+}

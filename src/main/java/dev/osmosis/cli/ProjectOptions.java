@@ -1,0 +1,56 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.project.Node;
+import dev.osmosis.project.NodeSelector;
+import dev.osmosis.project.Project;
+import dev.osmosis.project.ProjectLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Where the dbt project is and which of its nodes to work on; the names dbt-osmosis users know. */
+public final class ProjectOptions {
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "The dbt project (default: the nearest folder upward holding dbt_project.yml).")
+    Path projectDir;
+
+    @Option(names = {"--manifest", "--manifest-path"}, paramLabel = "FILE",
+            description = "manifest.json to read (default: <target-path>/manifest.json).")
+    Path manifest;
+
+    @Option(names = {"--catalog", "--catalog-path"}, paramLabel = "FILE",
+            description = "catalog.json with warehouse columns (default: <target-path>/catalog.json when present).")
+    Path catalog;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", hidden = true,
+            description = "Accepted for dbt-osmosis compatibility; osmosis reads artifacts, not the warehouse.")
+    Path profilesDir;
+
+    @Option(names = {"-t", "--target"}, paramLabel = "NAME", hidden = true,
+            description = "Accepted for dbt-osmosis compatibility; osmosis reads artifacts, not the warehouse.")
+    String target;
+
+    @Option(names = "--vars", paramLabel = "YAML", description = "Override dbt_project.yml vars, as dbt takes them.")
+    String vars;
+
+    @Option(names = {"-f", "--fqn"}, paramLabel = "FQN",
+            description = "Select by dbt FQN prefix: folder.folder, folder.model or source.table. Repeatable.")
+    List<String> fqns = new ArrayList<>();
+
+    @Option(names = "--include-external", description = "Also work on nodes of installed packages.")
+    boolean includeExternal;
+
+    @Parameters(paramLabel = "SELECTOR", arity = "0..*",
+            description = "Model names, paths of .sql/.yml files, or folders (default: the whole project).")
+    List<String> selectors = new ArrayList<>();
+
+    public Project load(Path workingDir) {
+        return new ProjectLoader().load(new ProjectLoader.Paths(projectDir, manifest, catalog, vars), workingDir);
+    }
+
+    public List<Node> select(Project project, Path workingDir) {
+        return NodeSelector.select(project, new NodeSelector.Criteria(selectors, fqns, includeExternal), workingDir);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.osmosis.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What osmosis keeps of manifest.json: documentable nodes (enabled models, seeds, snapshots and sources, in
+ * unique-id order), doc blocks, and the ids of disabled nodes (so a selector naming one gets a precise message).
+ */
+public record Manifest(
+        int schemaVersion,
+        String projectName,
+        String dbtVersion,
+        Map<String, Node> nodes,
+        Map<String, DocBlock> docs,
+        Set<String> disabled) {
+
+    public Manifest {
+        // Sorted copies: every walk over the manifest is deterministic.
+        nodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodes));
+        docs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(docs));
+        disabled = Set.copyOf(disabled);
+    }
+
+    public Optional<Node> node(String uniqueId) {
+        return Optional.ofNullable(nodes.get(uniqueId));
+    }
+
+    public List<Node> nodesOf(ResourceType type) {
+        return nodes.values().stream().filter(n -> n.resourceType() == type)
+                .sorted(java.util.Comparator.comparing(Node::uniqueId)).toList();
+    }
+}

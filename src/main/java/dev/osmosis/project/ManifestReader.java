@@ -1,0 +1,173 @@
+package dev.osmosis.project;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.osmosis.OsmosisException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Streams manifest.json into a {@link Manifest}. Each entry is bound to a small class that names only the fields
+ * osmosis needs, so a 100 MB manifest is never held as a tree; parent_map, child_map, macros and the like are
+ * skipped token by token.
+ */
+public final class ManifestReader {
+    public static final int OLDEST_SCHEMA = 4;
+    public static final int NEWEST_SCHEMA = 12;
+    private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
+
+    private final ObjectReader entryReader;
+    private final ObjectReader metadataReader;
+    private final JsonFactory factory;
+
+    public ManifestReader() {
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.factory = mapper.getFactory();
+        this.entryReader = mapper.readerFor(ManifestJson.Entry.class);
+        this.metadataReader = mapper.readerFor(ManifestJson.Metadata.class);
+    }
+
+    public Manifest read(Path file) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
+            return read(parser, file);
+        } catch (NoSuchFileException e) {
+            throw OsmosisException.usage("No manifest at " + file + ". Run `dbt parse` (or `dbt compile`) in the "
+                    + "project first, or point --manifest at it.");
+        } catch (JsonParseException e) {
+            throw OsmosisException.usage(file + " is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
+                    + ". Regenerate it with `dbt parse`.", e);
+        } catch (IOException e) {
+            throw OsmosisException.usage("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Manifest read(JsonParser parser, Path file) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw OsmosisException.usage(file + " is not a dbt manifest: expected a JSON object. Regenerate it with "
+                    + "`dbt parse`.");
+        }
+        ManifestJson.Metadata metadata = null;
+        Map<String, Node> nodes = new HashMap<>();
+        Map<String, DocBlock> docs = new HashMap<>();
+        Set<String> disabled = new HashSet<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "metadata" -> metadata = metadataReader.readValue(parser);
+                case "nodes", "sources" -> readEntries(parser, value, nodes);
+                case "docs" -> readDocs(parser, value, docs);
+                case "disabled" -> readDisabled(parser, value, disabled);
+                default -> parser.skipChildren();
+            }
+        }
+        if (metadata == null) {
+            throw OsmosisException.usage(file + " has no `metadata`: it is not a dbt manifest. Regenerate it with "
+                    + "`dbt parse`.");
+        }
+        int version = schemaVersion(metadata.schemaVersion, file);
+        return new Manifest(version, metadata.projectName, metadata.dbtVersion, nodes, docs, disabled);
+    }
+
+    static int schemaVersion(String url, Path file) {
+        Matcher m = SCHEMA_VERSION.matcher(url == null ? "" : url);
+        if (!m.find()) {
+            throw OsmosisException.usage(file + " does not say which manifest schema it uses (metadata."
+                    + "dbt_schema_version is '" + url + "'). Regenerate it with `dbt parse`.");
+        }
+        int version = Integer.parseInt(m.group(1));
+        if (version < OLDEST_SCHEMA || version > NEWEST_SCHEMA) {
+            throw OsmosisException.usage(file + " uses manifest schema v" + version + ", which osmosis does not "
+                    + "support (v" + OLDEST_SCHEMA + " to v" + NEWEST_SCHEMA + "). "
+                    + (version < OLDEST_SCHEMA ? "Upgrade dbt to 1.0 or later and run `dbt parse` again."
+                    : "Check for a newer osmosis release."));
+        }
+        return version;
+    }
+
+    private void readEntries(JsonParser parser, JsonToken start, Map<String, Node> into) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            parser.nextToken();
+            ManifestJson.Entry entry = entryReader.readValue(parser);
+            Node node = toNode(entry);
+            if (node != null) {
+                into.put(node.uniqueId(), node);
+            }
+        }
+    }
+
+    private void readDocs(JsonParser parser, JsonToken start, Map<String, DocBlock> into) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            parser.nextToken();
+            ManifestJson.Entry e = entryReader.readValue(parser);
+            if (e.uniqueId != null) {
+                into.put(e.uniqueId, new DocBlock(e.uniqueId, e.packageName, e.name, e.blockContents));
+            }
+        }
+    }
+
+    /** v5+ maps id -> [versions]; older manifests keep a plain list of entries. */
+    private void readDisabled(JsonParser parser, JsonToken start, Set<String> into) throws IOException {
+        if (start == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                into.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } else if (start == JsonToken.START_ARRAY) {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                ManifestJson.Entry e = entryReader.readValue(parser);
+                if (e.uniqueId != null) {
+                    into.add(e.uniqueId);
+                }
+            }
+        } else {
+            parser.skipChildren();
+        }
+    }
+
+    static Node toNode(ManifestJson.Entry e) {
+        ResourceType type = ResourceType.fromManifest(e.resourceType).orElse(null);
+        if (type == null || e.uniqueId == null) {
+            return null;
+        }
+        boolean enabled = e.config == null || e.config.enabled == null || e.config.enabled;
+        List<Column> columns = new ArrayList<>();
+        if (e.columns != null) {
+            e.columns.forEach((key, c) -> columns.add(new Column(c.name == null ? key : c.name, c.description,
+                    c.dataType, c.meta, c.tags)));
+        }
+        return new Node(e.uniqueId, type, e.packageName, e.name, e.sourceName,
+                PathNames.normalize(e.originalFilePath), PathNames.normalize(e.patchPath), e.description, columns,
+                e.meta, e.tags, e.dependsOn == null ? List.of() : e.dependsOn.nodes,
+                e.rawCode != null ? e.rawCode : e.rawSql,
+                e.compiledCode != null ? e.compiledCode : e.compiledSql,
+                e.config == null ? null : e.config.materialized, e.fqn, e.database, e.schema, e.relationName,
+                enabled);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.osmosis.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A model, seed, snapshot or source table, holding only what osmosis needs from the manifest.
+ *
+ * @param uniqueId         e.g. model.jaffle_shop.customers or source.jaffle_shop.raw.orders
+ * @param sourceName       for sources, the source's name ("raw"); else null
+ * @param originalFilePath the .sql/.csv/.yml file relative to the project root, always with '/' separators
+ * @param patchPath        the schema YAML documenting the node, relative to the project root with '/', or null
+ * @param sql              compiled SQL when the manifest has it, else the raw SQL; empty for seeds and sources
+ * @param dependsOn        unique ids of the nodes this one selects from (models, seeds, snapshots, sources)
+ */
+public record Node(
+        String uniqueId,
+        ResourceType resourceType,
+        String packageName,
+        String name,
+        String sourceName,
+        String originalFilePath,
+        String patchPath,
+        String description,
+        List<Column> columns,
+        Map<String, Object> meta,
+        List<String> tags,
+        List<String> dependsOn,
+        String rawCode,
+        String compiledCode,
+        String materialized,
+        List<String> fqn,
+        String database,
+        String schema,
+        String relationName,
+        boolean enabled) {
+
+    public Node {
+        description = description == null ? "" : description;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        meta = meta == null ? Map.of() : Map.copyOf(meta);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        fqn = fqn == null ? List.of() : List.copyOf(fqn);
+        rawCode = rawCode == null ? "" : rawCode;
+        compiledCode = compiledCode == null ? "" : compiledCode;
+    }
+
+    /** The SQL worth showing a reader: compiled when dbt compiled it, else raw. */
+    public String sql() {
+        return compiledCode.isBlank() ? rawCode : compiledCode;
+    }
+
+    /** Name as a user writes it in a selector: "orders", or "raw.orders" for a source table. */
+    public String displayName() {
+        return resourceType == ResourceType.SOURCE ? sourceName + "." + name : name;
+    }
+
+    public Optional<String> patchPathOpt() {
+        return Optional.ofNullable(patchPath);
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+    }
+}

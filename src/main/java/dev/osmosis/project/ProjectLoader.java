@@ -1,0 +1,54 @@
+package dev.osmosis.project;
+
+import dev.osmosis.OsmosisException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tinylog.Logger;
+
+/** Finds and reads a dbt project: dbt_project.yml, the manifest and, when present, the catalog. */
+public final class ProjectLoader {
+    /**
+     * Where to read from. Null fields take the defaults: the nearest folder upward holding dbt_project.yml,
+     * {@code <target-path>/manifest.json} and {@code <target-path>/catalog.json} when that file exists.
+     */
+    public record Paths(Path projectDir, Path manifest, Path catalog, String vars) {
+    }
+
+    private final ManifestReader manifestReader = new ManifestReader();
+    private final CatalogReader catalogReader = new CatalogReader();
+    private final DbtProjectReader projectReader = new DbtProjectReader();
+
+    public Project load(Paths paths, Path workingDir) {
+        Path root = paths.projectDir() != null ? workingDir.resolve(paths.projectDir()).normalize()
+                : findProjectDir(workingDir);
+        if (!Files.isDirectory(root)) {
+            throw OsmosisException.usage("--project-dir " + root + " is not a folder.");
+        }
+        DbtProject config = projectReader.read(root, paths.vars());
+        Path target = root.resolve(config.targetPath());
+        Path manifestFile = paths.manifest() != null ? workingDir.resolve(paths.manifest())
+                : target.resolve("manifest.json");
+        long start = System.nanoTime();
+        Manifest manifest = manifestReader.read(manifestFile);
+        Logger.debug("read {} nodes from {} in {} ms", manifest.nodes().size(), manifestFile,
+                (System.nanoTime() - start) / 1_000_000);
+        Catalog catalog = Catalog.EMPTY;
+        if (paths.catalog() != null) {
+            catalog = catalogReader.read(workingDir.resolve(paths.catalog()));
+        } else if (Files.isRegularFile(target.resolve("catalog.json"))) {
+            catalog = catalogReader.read(target.resolve("catalog.json"));
+        }
+        return new Project(root, config, manifest, catalog);
+    }
+
+    /** The nearest folder from {@code start} upward that holds dbt_project.yml, as dbt itself looks for it. */
+    public static Path findProjectDir(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(DbtProjectReader.FILE_NAME))) {
+                return dir;
+            }
+        }
+        throw OsmosisException.usage("No " + DbtProjectReader.FILE_NAME + " in " + start.toAbsolutePath()
+                + " or any folder above it. Run osmosis inside a dbt project or pass --project-dir.");
+    }
+}
