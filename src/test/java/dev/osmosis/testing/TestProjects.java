@@ -1,0 +1,54 @@
+package dev.osmosis.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The five real dbt projects copied from ../shared/corpus into test resources, so tests run on a fresh clone. */
+public final class TestProjects {
+    public static final List<String> CORPUS =
+            List.of("ethereum_models", "jaffle_shop_classic", "shopverse", "snowplow_web", "wmcsrp2");
+
+    private TestProjects() {
+    }
+
+    /** A read-only project folder under test resources, e.g. "corpus/shopverse". */
+    public static Path resource(String relative) {
+        URL url = TestProjects.class.getClassLoader().getResource(relative);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + relative);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path corpus(String name) {
+        return resource("corpus/" + name);
+    }
+
+    /** A writable copy of a project, for tests that let osmosis edit files. */
+    public static Path copy(Path source, Path into) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = into.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
