@@ -1,13 +1,9 @@
 package dev.osmosis.project;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.osmosis.OsmosisException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Streams catalog.json (written by `dbt docs generate`) into a {@link Catalog}. */
 public final class CatalogReader {
-    private final ObjectMapper mapper =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final ObjectReader tableReader = mapper.readerFor(TableJson.class);
+    private final JsonFactory factory = new JsonFactory();
 
     public Catalog read(Path file) {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.getFactory().createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw OsmosisException.usage(file + " is not a dbt catalog: expected a JSON object. Regenerate it "
                         + "with `dbt docs generate`.");
@@ -41,8 +34,7 @@ public final class CatalogReader {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String id = parser.currentName();
                         parser.nextToken();
-                        TableJson t = tableReader.readValue(parser);
-                        tables.put(id, toTable(id, t));
+                        tables.put(id, table(parser, id));
                     }
                 } else {
                     parser.skipChildren();
@@ -61,33 +53,36 @@ public final class CatalogReader {
         }
     }
 
-    private static Catalog.Table toTable(String id, TableJson t) {
+    private static Catalog.Table table(JsonParser p, String id) throws IOException {
+        String comment = null;
         List<Catalog.CatalogColumn> columns = new ArrayList<>();
-        if (t.columns != null) {
-            t.columns.forEach((key, c) -> columns.add(new Catalog.CatalogColumn(
-                    c.name == null ? key : c.name, c.type, c.index == null ? Integer.MAX_VALUE : c.index, c.comment)));
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return new Catalog.Table(id, null, columns);
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("metadata") && p.currentToken() == JsonToken.START_OBJECT) {
+                Object c = JsonValues.map(p).get("comment");
+                comment = c == null ? null : c.toString();
+            } else if (field.equals("columns") && p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    Map<String, Object> c = JsonValues.map(p);
+                    Object name = c.get("name");
+                    Object index = c.get("index");
+                    columns.add(new Catalog.CatalogColumn(name == null ? key : name.toString(),
+                            c.get("type") == null ? null : c.get("type").toString(),
+                            index instanceof Number n ? n.intValue() : Integer.MAX_VALUE,
+                            c.get("comment") == null ? null : c.get("comment").toString()));
+                }
+            } else {
+                p.skipChildren();
+            }
         }
         columns.sort(Comparator.comparingInt(Catalog.CatalogColumn::index));
-        String comment = t.metadata == null ? null : t.metadata.comment;
         return new Catalog.Table(id, comment, columns);
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    static final class TableJson {
-        @JsonProperty("metadata") Meta metadata;
-        @JsonProperty("columns") LinkedHashMap<String, ColumnJson> columns;
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    static final class Meta {
-        @JsonProperty("comment") String comment;
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    static final class ColumnJson {
-        @JsonProperty("name") String name;
-        @JsonProperty("type") String type;
-        @JsonProperty("index") Integer index;
-        @JsonProperty("comment") String comment;
     }
 }

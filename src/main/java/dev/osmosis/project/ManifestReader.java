@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.osmosis.OsmosisException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,16 +29,7 @@ public final class ManifestReader {
     public static final int NEWEST_SCHEMA = 12;
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
 
-    private final ObjectReader entryReader;
-    private final ObjectReader metadataReader;
-    private final JsonFactory factory;
-
-    public ManifestReader() {
-        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.factory = mapper.getFactory();
-        this.entryReader = mapper.readerFor(ManifestJson.Entry.class);
-        this.metadataReader = mapper.readerFor(ManifestJson.Metadata.class);
-    }
+    private final JsonFactory factory = new JsonFactory();
 
     public Manifest read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
@@ -63,7 +51,7 @@ public final class ManifestReader {
             throw OsmosisException.usage(file + " is not a dbt manifest: expected a JSON object. Regenerate it with "
                     + "`dbt parse`.");
         }
-        ManifestJson.Metadata metadata = null;
+        Map<String, Object> metadata = null;
         Map<String, Node> nodes = new HashMap<>();
         Map<String, DocBlock> docs = new HashMap<>();
         Set<String> disabled = new HashSet<>();
@@ -71,7 +59,7 @@ public final class ManifestReader {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "metadata" -> metadata = metadataReader.readValue(parser);
+                case "metadata" -> metadata = JsonValues.map(parser);
                 case "nodes", "sources" -> readEntries(parser, value, nodes);
                 case "docs" -> readDocs(parser, value, docs);
                 case "disabled" -> readDisabled(parser, value, disabled);
@@ -82,8 +70,13 @@ public final class ManifestReader {
             throw OsmosisException.usage(file + " has no `metadata`: it is not a dbt manifest. Regenerate it with "
                     + "`dbt parse`.");
         }
-        int version = schemaVersion(metadata.schemaVersion, file);
-        return new Manifest(version, metadata.projectName, metadata.dbtVersion, nodes, docs, disabled);
+        int version = schemaVersion(text(metadata.get("dbt_schema_version")), file);
+        return new Manifest(version, text(metadata.get("project_name")), text(metadata.get("dbt_version")), nodes,
+                docs, disabled);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     static int schemaVersion(String url, Path file) {
@@ -109,8 +102,7 @@ public final class ManifestReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
-            ManifestJson.Entry entry = entryReader.readValue(parser);
-            Node node = toNode(entry);
+            Node node = ManifestEntry.read(parser).toNode();
             if (node != null) {
                 into.put(node.uniqueId(), node);
             }
@@ -124,7 +116,7 @@ public final class ManifestReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
-            ManifestJson.Entry e = entryReader.readValue(parser);
+            ManifestEntry e = ManifestEntry.read(parser);
             if (e.uniqueId != null) {
                 into.put(e.uniqueId, new DocBlock(e.uniqueId, e.packageName, e.name, e.blockContents));
             }
@@ -141,7 +133,7 @@ public final class ManifestReader {
             }
         } else if (start == JsonToken.START_ARRAY) {
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                ManifestJson.Entry e = entryReader.readValue(parser);
+                ManifestEntry e = ManifestEntry.read(parser);
                 if (e.uniqueId != null) {
                     into.add(e.uniqueId);
                 }
@@ -149,25 +141,5 @@ public final class ManifestReader {
         } else {
             parser.skipChildren();
         }
-    }
-
-    static Node toNode(ManifestJson.Entry e) {
-        ResourceType type = ResourceType.fromManifest(e.resourceType).orElse(null);
-        if (type == null || e.uniqueId == null) {
-            return null;
-        }
-        boolean enabled = e.config == null || e.config.enabled == null || e.config.enabled;
-        List<Column> columns = new ArrayList<>();
-        if (e.columns != null) {
-            e.columns.forEach((key, c) -> columns.add(new Column(c.name == null ? key : c.name, c.description,
-                    c.dataType, c.meta, c.tags)));
-        }
-        return new Node(e.uniqueId, type, e.packageName, e.name, e.sourceName,
-                PathNames.normalize(e.originalFilePath), PathNames.normalize(e.patchPath), e.description, columns,
-                e.meta, e.tags, e.dependsOn == null ? List.of() : e.dependsOn.nodes,
-                e.rawCode != null ? e.rawCode : e.rawSql,
-                e.compiledCode != null ? e.compiledCode : e.compiledSql,
-                e.config == null ? null : e.config.materialized, e.fqn, e.database, e.schema, e.relationName,
-                enabled);
     }
 }

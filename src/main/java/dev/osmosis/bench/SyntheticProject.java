@@ -1,0 +1,380 @@
+package dev.osmosis.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes a synthetic dbt project shaped like a real warehouse: sources, then staging (one per source table),
+ * intermediate (joins of staging models) and marts (joins of intermediates), tens of columns each, column names
+ * shared down the layers so inheritance has work to do. Sources are documented; models below them mostly are not.
+ * The manifest carries the bulky fields a real one has (config, raw and compiled SQL, checksums), so its size is
+ * realistic: about 10 KB a node.
+ */
+public final class SyntheticProject {
+    static final String PROJECT = "synthetic";
+    private static final String[] SHARED = {"customer_id", "order_id", "product_id", "store_id", "created_at",
+        "updated_at", "status", "amount", "currency", "quantity", "email", "country", "region", "channel",
+        "campaign_id", "session_id", "device_type", "is_active", "discount", "tax"};
+
+    /** One node of the synthetic DAG. */
+    record Model(String id, String name, String layer, String folder, List<String> parents, List<String> columns) {
+    }
+
+    private final int models;
+    private final Random random;
+    private final List<Model> nodes = new ArrayList<>();
+    private final java.util.Map<String, Model> byId = new java.util.HashMap<>();
+
+    public SyntheticProject(int models, long seed) {
+        this.models = models;
+        this.random = new Random(seed);
+        plan();
+    }
+
+    public List<Model> nodes() {
+        return nodes;
+    }
+
+    private void plan() {
+        int sources = Math.max(1, models * 3 / 10);
+        int staging = sources;
+        int intermediate = Math.max(1, models * 4 / 10);
+        int marts = Math.max(1, models - staging - intermediate);
+        List<String> sourceIds = new ArrayList<>();
+        for (int i = 0; i < sources; i++) {
+            String name = "table_" + i;
+            String id = "source." + PROJECT + ".raw_" + (i % 20) + "." + name;
+            add(new Model(id, name, "source", "models/sources", List.of(), columns("src" + i, 20, 40)));
+            sourceIds.add(id);
+        }
+        List<String> stagingIds = layer("staging", "stg_", staging, sourceIds, 1, 1);
+        List<String> intIds = layer("intermediate", "int_", intermediate, stagingIds, 2, 3);
+        layer("marts", "fct_", marts, intIds, 2, 4);
+    }
+
+    private List<String> layer(String layer, String prefix, int count, List<String> upstream, int minParents,
+                               int maxParents) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = prefix + i;
+            List<String> parents = new ArrayList<>();
+            int want = minParents + random.nextInt(maxParents - minParents + 1);
+            if (layer.equals("staging")) {
+                parents.add(upstream.get(i % upstream.size()));
+            } else {
+                while (parents.size() < Math.min(want, upstream.size())) {
+                    String p = upstream.get(random.nextInt(upstream.size()));
+                    if (!parents.contains(p)) {
+                        parents.add(p);
+                    }
+                }
+            }
+            List<String> cols = new ArrayList<>();
+            for (String p : parents) {
+                List<String> pc = find(p).columns();
+                cols.addAll(pc.subList(0, Math.min(pc.size(), 30 / parents.size() + 2)));
+            }
+            cols.addAll(columns(name, 2, 6));
+            List<String> unique = cols.stream().distinct().toList();
+            String id = "model." + PROJECT + "." + name;
+            add(new Model(id, name, layer, "models/" + layer + "/group_" + (i / 50), parents, unique));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private Model find(String id) {
+        return byId.get(id);
+    }
+
+    private void add(Model m) {
+        nodes.add(m);
+        byId.put(m.id(), m);
+    }
+
+    private List<String> columns(String owner, int min, int max) {
+        int n = min + random.nextInt(max - min + 1);
+        List<String> cols = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cols.add(i < SHARED.length && random.nextInt(3) > 0 ? SHARED[i] : owner + "_attr_" + i);
+        }
+        return cols.stream().distinct().toList();
+    }
+
+    /** Writes dbt_project.yml, SQL, schema YAML, target/manifest.json and target/catalog.json under {@code root}. */
+    public void write(Path root) throws IOException {
+        Files.createDirectories(root.resolve("target"));
+        Files.writeString(root.resolve("dbt_project.yml"), "name: " + PROJECT + "\nversion: '1.0'\nprofile: "
+                + PROJECT + "\nmodel-paths: [\"models\"]\n");
+        writeYamlAndSql(root);
+        writeManifest(root.resolve("target/manifest.json"));
+        writeCatalog(root.resolve("target/catalog.json"));
+    }
+
+    private void writeYamlAndSql(Path root) throws IOException {
+        java.util.Map<String, StringBuilder> yamlByFolder = new java.util.TreeMap<>();
+        for (Model m : nodes) {
+            Path folder = root.resolve(m.folder());
+            Files.createDirectories(folder);
+            if (m.layer().equals("source")) {
+                continue;
+            }
+            Files.writeString(folder.resolve(m.name() + ".sql"), sql(m));
+            StringBuilder y = yamlByFolder.computeIfAbsent(m.folder(), f -> new StringBuilder("version: 2\n\nmodels:\n"));
+            y.append("  - name: ").append(m.name()).append("\n    columns:\n");
+            for (String c : m.columns()) {
+                y.append("      - name: ").append(c).append('\n');
+            }
+        }
+        StringBuilder src = new StringBuilder("version: 2\n\nsources:\n");
+        String current = null;
+        for (Model m : nodes) {
+            if (!m.layer().equals("source")) {
+                continue;
+            }
+            String sourceName = m.id().split("\\.")[2];
+            if (!sourceName.equals(current)) {
+                src.append("  - name: ").append(sourceName).append("\n    tables:\n");
+                current = sourceName;
+            }
+            src.append("      - name: ").append(m.name()).append("\n        description: Raw ").append(m.name())
+                    .append(" as loaded.\n        columns:\n");
+            for (String c : m.columns()) {
+                src.append("          - name: ").append(c).append("\n            description: \"")
+                        .append(describe(c)).append("\"\n");
+            }
+        }
+        yamlByFolder.put("models/sources", src);
+        for (var e : yamlByFolder.entrySet()) {
+            Files.writeString(root.resolve(e.getKey()).resolve(e.getKey().endsWith("sources") ? "_sources.yml"
+                    : "_models.yml"), e.getValue());
+        }
+    }
+
+    private static String describe(String column) {
+        return "The " + column.replace('_', ' ') + " of the record.";
+    }
+
+    private String sql(Model m) {
+        StringBuilder s = new StringBuilder("select\n");
+        for (int i = 0; i < m.columns().size(); i++) {
+            s.append("    ").append(m.columns().get(i)).append(i + 1 < m.columns().size() ? ",\n" : "\n");
+        }
+        s.append("from ");
+        for (int i = 0; i < m.parents().size(); i++) {
+            String p = m.parents().get(i);
+            String[] parts = p.split("\\.");
+            s.append(i > 0 ? "\njoin " : "").append(p.startsWith("source.")
+                    ? "{{ source('" + parts[2] + "', '" + parts[3] + "') }}"
+                    : "{{ ref('" + parts[2] + "') }}").append(" as t").append(i);
+            if (i > 0) {
+                s.append(" using (customer_id)");
+            }
+        }
+        return s.append('\n').toString();
+    }
+
+    private void writeManifest(Path file) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json");
+            g.writeStringField("dbt_version", "1.9.2");
+            g.writeStringField("project_name", PROJECT);
+            g.writeEndObject();
+            for (String section : List.of("nodes", "sources")) {
+                g.writeObjectFieldStart(section);
+                for (Model m : nodes) {
+                    if (m.layer().equals("source") == section.equals("sources")) {
+                        writeNode(g, m);
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("docs");
+            g.writeEndObject();
+            g.writeObjectFieldStart("disabled");
+            g.writeEndObject();
+            g.writeObjectFieldStart("parent_map");
+            for (Model m : nodes) {
+                g.writeArrayFieldStart(m.id());
+                for (String p : m.parents()) {
+                    g.writeString(p);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
+    private void writeNode(JsonGenerator g, Model m) throws IOException {
+        boolean source = m.layer().equals("source");
+        g.writeObjectFieldStart(m.id());
+        g.writeStringField("unique_id", m.id());
+        g.writeStringField("resource_type", source ? "source" : "model");
+        g.writeStringField("package_name", PROJECT);
+        g.writeStringField("name", m.name());
+        if (source) {
+            g.writeStringField("source_name", m.id().split("\\.")[2]);
+        }
+        g.writeStringField("original_file_path", source ? "models/sources/_sources.yml"
+                : m.folder() + "/" + m.name() + ".sql");
+        g.writeStringField("patch_path", source ? null : PROJECT + "://" + m.folder() + "/_models.yml");
+        g.writeStringField("path", m.name() + ".sql");
+        g.writeStringField("database", "analytics");
+        g.writeStringField("schema", m.layer());
+        g.writeStringField("alias", m.name());
+        g.writeStringField("relation_name", "\"analytics\".\"" + m.layer() + "\".\"" + m.name() + "\"");
+        g.writeStringField("description", source ? "Raw " + m.name() + " as loaded." : "");
+        g.writeArrayFieldStart("fqn");
+        g.writeString(PROJECT);
+        for (String part : m.folder().substring("models/".length()).split("/")) {
+            g.writeString(part);
+        }
+        g.writeString(m.name());
+        g.writeEndArray();
+        g.writeObjectFieldStart("checksum");
+        g.writeStringField("name", "sha256");
+        g.writeStringField("checksum", Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
+        g.writeEndObject();
+        writeConfig(g, m);
+        writeBulk(g, m);
+        g.writeObjectFieldStart("columns");
+        for (String c : m.columns()) {
+            g.writeObjectFieldStart(c);
+            g.writeStringField("name", c);
+            g.writeStringField("description", source ? describe(c) : "");
+            g.writeObjectFieldStart("meta");
+            g.writeEndObject();
+            g.writeNullField("data_type");
+            g.writeArrayFieldStart("constraints");
+            g.writeEndArray();
+            g.writeNullField("quote");
+            g.writeArrayFieldStart("tags");
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        if (!source) {
+            String sql = sql(m);
+            g.writeStringField("raw_code", sql);
+            g.writeStringField("compiled_code", sql.replaceAll("\\{\\{ (ref|source)\\(([^)]*)\\) }}",
+                    "\"analytics\".\"x\".\"$2\""));
+            g.writeStringField("language", "sql");
+            g.writeObjectFieldStart("depends_on");
+            g.writeArrayFieldStart("macros");
+            g.writeEndArray();
+            g.writeArrayFieldStart("nodes");
+            for (String p : m.parents()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** Fields osmosis never reads but a real manifest carries; they make the reader skip realistic bulk. */
+    private static void writeBulk(JsonGenerator g, Model m) throws IOException {
+        g.writeStringField("build_path", "target/run/" + PROJECT + "/" + m.folder() + "/" + m.name() + ".sql");
+        g.writeStringField("compiled_path", "target/compiled/" + PROJECT + "/" + m.folder() + "/" + m.name()
+                + ".sql");
+        g.writeNumberField("created_at", 1.7e9);
+        g.writeArrayFieldStart("refs");
+        for (String p : m.parents()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.substring(p.lastIndexOf('.') + 1));
+            g.writeNullField("package");
+            g.writeNullField("version");
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        for (String key : List.of("contract", "docs", "extra_ctes", "doc_blocks", "constraints", "metrics")) {
+            g.writeObjectFieldStart(key);
+            g.writeBooleanField("enforced", false);
+            g.writeNullField("alias_types");
+            g.writeNullField("checksum");
+            g.writeBooleanField("show", true);
+            g.writeNullField("node_color");
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("tags");
+        g.writeEndArray();
+        g.writeObjectFieldStart("meta");
+        g.writeEndObject();
+        g.writeStringField("access", "protected");
+        g.writeNullField("group");
+        g.writeNullField("version");
+        g.writeNullField("latest_version");
+        g.writeNullField("deprecation_date");
+        g.writeArrayFieldStart("primary_key");
+        g.writeEndArray();
+        g.writeNullField("time_spine");
+    }
+
+    private static void writeConfig(JsonGenerator g, Model m) throws IOException {
+        g.writeObjectFieldStart("config");
+        g.writeBooleanField("enabled", true);
+        g.writeStringField("materialized", m.layer().equals("marts") ? "table" : "view");
+        for (String key : List.of("alias", "schema", "database", "incremental_strategy", "unique_key",
+                "on_schema_change", "on_configuration_change", "grants", "packages", "docs", "contract",
+                "access", "event_time", "batch_size", "lookback", "begin", "persist_docs", "post-hook", "pre-hook",
+                "quoting", "column_types", "full_refresh", "meta", "tags", "group")) {
+            g.writeNullField(key);
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("unrendered_config");
+        g.writeStringField("materialized", m.layer().equals("marts") ? "table" : "view");
+        g.writeEndObject();
+    }
+
+    private void writeCatalog(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("dbt_schema_version", "https://schemas.getdbt.com/dbt/catalog/v1.json");
+            g.writeEndObject();
+            for (String section : List.of("nodes", "sources")) {
+                g.writeObjectFieldStart(section);
+                for (Model m : nodes) {
+                    if (m.layer().equals("source") != section.equals("sources")) {
+                        continue;
+                    }
+                    g.writeObjectFieldStart(m.id());
+                    g.writeStringField("unique_id", m.id());
+                    g.writeObjectFieldStart("metadata");
+                    g.writeStringField("type", "BASE TABLE");
+                    g.writeStringField("name", m.name());
+                    g.writeEndObject();
+                    g.writeObjectFieldStart("columns");
+                    for (int i = 0; i < m.columns().size(); i++) {
+                        String c = m.columns().get(i);
+                        g.writeObjectFieldStart(c);
+                        g.writeStringField("name", c);
+                        g.writeStringField("type", c.endsWith("_id") ? "bigint" : c.endsWith("_at") ? "timestamp"
+                                : "text");
+                        g.writeNumberField("index", i + 1);
+                        g.writeNullField("comment");
+                        g.writeEndObject();
+                    }
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.osmosis.project;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small hand-written readers over a streaming parser. The manifest readers use them instead of data binding:
+ * a token loop that skips what it does not need is several times faster on a cold JVM, which is what a CLI runs on.
+ */
+final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** The current string value, or null for JSON null (any other type is skipped and read as null). */
+    static String string(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    static List<String> strings(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String s = string(p);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Any JSON value as plain Java: maps keep their key order. */
+    static Object any(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    map.put(key, any(p));
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(any(p));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(JsonParser p) throws IOException {
+        Object v = any(p);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}
