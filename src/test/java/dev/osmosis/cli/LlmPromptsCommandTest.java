@@ -3,12 +3,14 @@ package dev.osmosis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.llm.prompt.PromptKey;
 import dev.osmosis.llm.prompt.PromptTemplates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,10 +55,9 @@ class LlmPromptsCommandTest {
                 PromptTemplates.load(dir, null, Map.of()).render(PromptKey.TABLE_USER, sample()));
     }
 
-    private static dev.osmosis.llm.prompt.PromptContext sample() {
-        return new dev.osmosis.llm.prompt.PromptContext("model.p.m", "m", "model", "models/m.sql", "view", "",
-                "select a < b from t", null, java.util.List.of(dev.osmosis.llm.prompt.PromptContext.Column.gap("a",
-                        "int")), true, null, "", null, null);
+    private static PromptContext sample() {
+        return new PromptContext("model.p.m", "m", "model", "models/m.sql", "view", "", "select a < b from t", null,
+                List.of(PromptContext.Column.gap("a", "int")), true, null, "", null, null);
     }
 
     @Test

@@ -132,4 +132,22 @@ class PromptOverridesTest {
         assertTrue(msg.contains("model_user.mustache") && msg.contains("partials ({{> ...}}) are not supported"),
                 msg);
     }
+
+    @Test
+    void readmePromptFileExampleWorks() throws Exception {
+        Path f = file("""
+                # prompts.yaml, used with --llm-prompt-file prompts.yaml
+                column_system: |
+                  You document columns of a dbt project for finance analysts. Use British English.
+                  Reply with one or two plain sentences.
+                column_user: |
+                  Column {{column_name}}{{#has_column_data_type}} ({{column_data_type}}){{/has_column_data_type}} of {{name}}.
+                  SQL:
+                  {{sql}}
+                """);
+        PromptContext ctx = Fixtures.orders();
+        LlmRequest r = new PromptBuilder(PromptTemplates.load(null, f, Map.of())).column(ctx, ctx.gaps().get(1));
+        assertEquals("Column order_total (numeric(18,2)) of orders.\nSQL:\n" + Fixtures.SQL.strip(), r.user());
+        assertTrue(r.system().startsWith("You document columns of a dbt project for finance analysts."));
+    }
 }
