@@ -1,0 +1,124 @@
+package dev.osmosis.llm.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.osmosis.llm.LlmResponse;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a bulk answer gave for the columns that were asked for. Only requested columns are kept (matched exactly,
+ * else ignoring case; invented columns are dropped); answers are cleaned like {@link PlainAnswer}; empty and
+ * placeholder answers count as missing, so the scheduler can retry them per column.
+ *
+ * @param columns                 requested column name (as requested) to its description, in request order
+ * @param modelDescription        the model description, or null when absent or a placeholder
+ * @param missingColumns          requested columns with no usable answer, in request order
+ * @param modelDescriptionMissing true when the model description was wanted and not usable
+ * @param problem                 null when a JSON object was found, else why nothing could be read
+ */
+public record BulkAnswer(
+        Map<String, String> columns,
+        String modelDescription,
+        List<String> missingColumns,
+        boolean modelDescriptionMissing,
+        String problem) {
+
+    public BulkAnswer {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        missingColumns = List.copyOf(missingColumns);
+    }
+
+    /** Parses an answer to {@link PromptBuilder#bulk}: the gaps and the model-description wish of {@code ctx}. */
+    public static BulkAnswer parse(LlmResponse response, PromptContext ctx) {
+        return parse(response, ctx.gapNames(), ctx.wantModelDescription());
+    }
+
+    /** Parses the columns; a model description is read when present but not reported missing. */
+    public static BulkAnswer parse(LlmResponse response, List<String> requestedColumns) {
+        return parse(response, requestedColumns, false);
+    }
+
+    /**
+     * Reads {@code response.json()} when set, else the JSON object found in {@code response.text()} (fences and
+     * prose around it are tolerated). Accepts {@code {"columns": {name: description}}} (the schema's shape),
+     * {@code {"columns": [{"name": .., "description": ..}]}}, values of the form {@code {"description": ..}},
+     * and a flat object of column names when a JSON-mode model dropped the {@code columns} wrapper.
+     */
+    public static BulkAnswer parse(LlmResponse response, List<String> requestedColumns, boolean wantModelDescription) {
+        JsonNode root = response.json() != null && response.json().isObject() ? response.json()
+                : JsonExtraction.object(response.text()).orElse(null);
+        if (root == null) {
+            return new BulkAnswer(Map.of(), null, requestedColumns, wantModelDescription,
+                    "no JSON object in the answer");
+        }
+        Map<String, String> given = answeredColumns(root);
+        Map<String, String> found = match(requestedColumns, given);
+        List<String> missing = requestedColumns.stream().filter(c -> !found.containsKey(c)).toList();
+
+        String model = null;
+        JsonNode md = root.has("model_description") ? root.get("model_description") : root.get("modelDescription");
+        if (md != null && md.isTextual()) {
+            String cleaned = PlainAnswer.clean(md.textValue());
+            model = cleaned.isEmpty() ? null : cleaned;
+        }
+        return new BulkAnswer(found, model, missing, wantModelDescription && model == null, null);
+    }
+
+    /** True when every requested column and (if wanted) the model description were answered. */
+    public boolean complete() {
+        return missingColumns.isEmpty() && !modelDescriptionMissing;
+    }
+
+    /** Column name to raw answer text, whatever the shape. */
+    private static Map<String, String> answeredColumns(JsonNode root) {
+        JsonNode cols = root.get("columns");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (cols != null && cols.isArray()) {
+            for (JsonNode item : cols) {
+                JsonNode name = item.has("name") ? item.get("name") : item.get("column");
+                String text = text(item);
+                if (name != null && name.isTextual() && text != null) {
+                    out.putIfAbsent(name.textValue(), text);
+                }
+            }
+            return out;
+        }
+        JsonNode map = cols != null && cols.isObject() ? cols : root;
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String text = e.getValue().isTextual() ? e.getValue().textValue() : text(e.getValue());
+            if (text != null) {
+                out.putIfAbsent(e.getKey(), text);
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode item) {
+        JsonNode d = item.get("description");
+        return d != null && d.isTextual() ? d.textValue() : null;
+    }
+
+    /** Requested name to cleaned answer: exact key first, then a key equal ignoring case and quotes. */
+    private static Map<String, String> match(List<String> requested, Map<String, String> given) {
+        Map<String, String> byLower = new LinkedHashMap<>();
+        given.forEach((k, v) -> byLower.putIfAbsent(normalize(k), v));
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String name : requested) {
+            String raw = given.containsKey(name) ? given.get(name) : byLower.get(normalize(name));
+            String cleaned = PlainAnswer.clean(raw, name);
+            if (!cleaned.isEmpty()) {
+                found.put(name, cleaned);
+            }
+        }
+        return found;
+    }
+
+    private static String normalize(String key) {
+        return key.strip().replaceAll("^[`\"'\\[]+|[`\"'\\]]+$", "").toLowerCase(Locale.ROOT);
+    }
+}

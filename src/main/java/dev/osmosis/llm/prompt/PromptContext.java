@@ -1,0 +1,114 @@
+package dev.osmosis.llm.prompt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a prompt may say about one node, filled by the synthesis scheduler. Values are raw: the SQL is
+ * the full text and the parents are all direct parents; {@link PromptView} applies the {@link PromptLimits}
+ * when rendering. Null strings become empty, null lists become empty.
+ *
+ * @param uniqueId               dbt unique id ("model.shop.orders"), used as the request's nodeId
+ * @param name                   node name ("orders")
+ * @param resourceType           "model", "seed", "snapshot", "source", ...
+ * @param path                   file path of the node relative to the project ("models/marts/orders.sql")
+ * @param materialization        "table", "view", "incremental", ... (may be empty)
+ * @param description            the existing model description (empty when none)
+ * @param sql                    compiled_code when present, else raw_code (may be empty)
+ * @param columns                all columns of the node, with data type and existing description
+ * @param gaps                   the columns to write (their description is ignored)
+ * @param wantModelDescription   whether the model description is to be written too
+ * @param parents                direct parents with their docs (including what this run synthesized)
+ * @param userContext            free text from {@code --llm-context FILE} (empty when none)
+ * @param column                 the one column of a per-column call, else null
+ * @param limits                 bounds applied when rendering (null: {@link PromptLimits#DEFAULTS})
+ */
+public record PromptContext(
+        String uniqueId,
+        String name,
+        String resourceType,
+        String path,
+        String materialization,
+        String description,
+        String sql,
+        List<Column> columns,
+        List<Column> gaps,
+        boolean wantModelDescription,
+        List<Parent> parents,
+        String userContext,
+        Column column,
+        PromptLimits limits) {
+
+    public PromptContext {
+        uniqueId = orEmpty(uniqueId);
+        name = Objects.requireNonNull(name, "name");
+        resourceType = resourceType == null || resourceType.isBlank() ? "model" : resourceType;
+        path = orEmpty(path);
+        materialization = orEmpty(materialization);
+        description = orEmpty(description);
+        sql = orEmpty(sql);
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        gaps = gaps == null ? List.of() : List.copyOf(gaps);
+        parents = parents == null ? List.of() : List.copyOf(parents);
+        userContext = orEmpty(userContext);
+        limits = limits == null ? PromptLimits.DEFAULTS : limits;
+    }
+
+    /** The same context for a per-column call about {@code target}. */
+    public PromptContext withColumn(Column target) {
+        Objects.requireNonNull(target, "column");
+        return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
+                gaps, wantModelDescription, parents, userContext, target, limits);
+    }
+
+    /** The same context asking for other gaps (a batch of a wide model, or a retry of what a bulk answer missed). */
+    public PromptContext withGaps(List<Column> newGaps, boolean wantModel) {
+        return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
+                newGaps, wantModel, parents, userContext, column, limits);
+    }
+
+    public PromptContext withLimits(PromptLimits newLimits) {
+        return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
+                gaps, wantModelDescription, parents, userContext, column, newLimits);
+    }
+
+    /** Names of the gaps in order, as the bulk schema and {@link BulkAnswer#parse} want them. */
+    public List<String> gapNames() {
+        return gaps.stream().map(Column::name).toList();
+    }
+
+    static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A column: name, data type (empty when unknown) and description (empty when undocumented). */
+    public record Column(String name, String dataType, String description) {
+        public Column {
+            name = Objects.requireNonNull(name, "column name");
+            dataType = orEmpty(dataType);
+            description = orEmpty(description);
+        }
+
+        /** A gap: a column still to be written. */
+        public static Column gap(String name, String dataType) {
+            return new Column(name, dataType, "");
+        }
+    }
+
+    /**
+     * A direct parent (model, seed, snapshot or source) and its documentation.
+     *
+     * @param name         node name (for a source: "source_name.table_name")
+     * @param resourceType "model", "source", ...
+     * @param description  its description (empty when none)
+     * @param columns      its columns; only documented ones are shown
+     */
+    public record Parent(String name, String resourceType, String description, List<Column> columns) {
+        public Parent {
+            name = Objects.requireNonNull(name, "parent name");
+            resourceType = resourceType == null || resourceType.isBlank() ? "model" : resourceType;
+            description = orEmpty(description);
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+}

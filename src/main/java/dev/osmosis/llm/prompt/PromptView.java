@@ -1,0 +1,163 @@
+package dev.osmosis.llm.prompt;
+
+import dev.osmosis.llm.prompt.PromptContext.Column;
+import dev.osmosis.llm.prompt.PromptContext.Parent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link PromptContext} into the map the templates walk, applying the {@link PromptLimits}. Every
+ * variable is documented in README ("## Prompts"). Every nested map carries all its keys (empty string or
+ * false, never absent or null): Mustache looks a missing key up in the enclosing scope, so a parent without a
+ * description would otherwise print the model's.
+ */
+public final class PromptView {
+    private PromptView() {
+    }
+
+    /** The template variables for {@code ctx}. */
+    public static Map<String, Object> of(PromptContext ctx) {
+        PromptLimits limits = ctx.limits();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("unique_id", ctx.uniqueId());
+        v.put("name", ctx.name());
+        v.put("resource_type", ctx.resourceType());
+        putText(v, "path", ctx.path());
+        putText(v, "materialization", ctx.materialization());
+        putText(v, "description", ctx.description());
+
+        SqlCut cut = truncateSql(ctx.sql(), limits.maxSqlChars());
+        putText(v, "sql", cut.text());
+        v.put("sql_truncated", cut.cutChars() > 0);
+        v.put("sql_truncated_chars", cut.cutChars());
+
+        List<Map<String, Object>> columns = ctx.columns().stream().map(PromptView::column).toList();
+        v.put("columns", columns);
+        v.put("has_columns", !columns.isEmpty());
+        v.put("column_count", columns.size());
+
+        List<Map<String, Object>> gaps = ctx.gaps().stream().map(PromptView::column).toList();
+        v.put("gaps", gaps);
+        v.put("has_gaps", !gaps.isEmpty());
+        v.put("gap_count", gaps.size());
+        v.put("gap_names", String.join(", ", ctx.gapNames()));
+        v.put("want_model_description", ctx.wantModelDescription());
+
+        BoundedParents parents = boundParents(ctx.parents(), cut.text(), limits);
+        v.put("parents", parents.parents());
+        v.put("has_parents", !parents.parents().isEmpty());
+        putText(v, "parents_note", parents.note());
+
+        putText(v, "user_context", ctx.userContext().strip());
+        Column target = ctx.column();
+        v.put("column", target == null ? Boolean.FALSE : column(target));
+        v.put("has_column", target != null);
+        // flat copies, so templates need no section (inside one, {{name}} would be the column's)
+        v.put("column_name", target == null ? "" : target.name());
+        putText(v, "column_data_type", target == null ? "" : target.dataType());
+        putText(v, "column_description", target == null ? "" : target.description().strip());
+        return v;
+    }
+
+    /** SQL cut to at most {@code max} characters (at a line end when one is near) plus a marker line. */
+    record SqlCut(String text, int cutChars) {
+    }
+
+    static SqlCut truncateSql(String sql, int max) {
+        String s = sql.strip();
+        if (s.length() <= max) {
+            return new SqlCut(s, 0);
+        }
+        String kept = s.substring(0, max);
+        int lastNewline = kept.lastIndexOf('\n');
+        if (lastNewline >= max / 2) {
+            kept = kept.substring(0, lastNewline);
+        }
+        int cutChars = s.length() - kept.length();
+        return new SqlCut(kept.stripTrailing() + "\n-- [truncated " + cutChars + " chars]", cutChars);
+    }
+
+    record BoundedParents(List<Map<String, Object>> parents, String note) {
+    }
+
+    /**
+     * At most maxParents parents; per parent its documented columns, those the SQL mentions first, at most
+     * maxParentColumns, within a character budget shared by all parents. What was cut is counted in the note
+     * so the model knows the list is partial.
+     */
+    static BoundedParents boundParents(List<Parent> all, String sql, PromptLimits limits) {
+        String sqlLower = sql.toLowerCase(Locale.ROOT);
+        int budget = limits.maxParentChars();
+        int parentsOmitted = Math.max(0, all.size() - limits.maxParents());
+        int columnsOmitted = 0;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Parent p : all.subList(0, Math.min(all.size(), limits.maxParents()))) {
+            String description = clip(p.description().strip(), limits.maxParentDescription());
+            budget -= description.length();
+            List<Column> documented = p.columns().stream().filter(c -> !c.description().isBlank()).toList();
+            List<Column> byRelevance = documented.stream()
+                    .sorted(Comparator.comparing((Column c) -> mentions(sqlLower, c.name()) ? 0 : 1))
+                    .toList();
+            List<Column> chosen = new ArrayList<>();
+            for (Column c : byRelevance) {
+                int cost = c.name().length() + c.description().strip().length();
+                if (chosen.size() < limits.maxParentColumns() && cost <= budget) {
+                    chosen.add(c);
+                    budget -= cost;
+                }
+            }
+            int omitted = documented.size() - chosen.size();
+            columnsOmitted += omitted;
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("resource_type", p.resourceType());
+            putText(pm, "description", description);
+            // shown in the parent's own order, which usually follows its SQL
+            List<Map<String, Object>> cols = documented.stream().filter(chosen::contains)
+                    .map(PromptView::column).toList();
+            pm.put("columns", cols);
+            pm.put("has_columns", !cols.isEmpty());
+            pm.put("columns_omitted", omitted);
+            pm.put("has_columns_omitted", omitted > 0);
+            out.add(pm);
+        }
+        List<String> parts = new ArrayList<>();
+        if (parentsOmitted > 0) {
+            parts.add(parentsOmitted + (parentsOmitted == 1 ? " more parent" : " more parents"));
+        }
+        if (columnsOmitted > 0) {
+            parts.add(columnsOmitted + (columnsOmitted == 1 ? " documented column" : " documented columns"));
+        }
+        String note = parts.isEmpty() ? ""
+                : "upstream documentation shortened for length: " + String.join(" and ", parts) + " not shown";
+        return new BoundedParents(List.copyOf(out), note);
+    }
+
+    private static boolean mentions(String sqlLower, String column) {
+        String c = column.toLowerCase(Locale.ROOT);
+        return Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(c) + "(?![a-z0-9_])").matcher(sqlLower).find();
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max).stripTrailing() + " [...]";
+    }
+
+    private static Map<String, Object> column(Column c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        putText(m, "data_type", c.dataType());
+        putText(m, "description", c.description().strip());
+        return m;
+    }
+
+    /** key plus has_key, so templates can test presence without relying on how empty strings are treated. */
+    private static void putText(Map<String, Object> m, String key, String value) {
+        m.put(key, value);
+        m.put("has_" + key, !value.isBlank());
+    }
+}
