@@ -1,0 +1,57 @@
+package dev.osmosis.docs;
+
+import dev.osmosis.lineage.Lineage;
+import dev.osmosis.project.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Documents one node without an LLM: inject catalog columns, inherit from ancestors, and for `refactor` drop stale
+ * columns, sync types and sort. Pure: reads the current docs of other nodes through a function, returns new docs.
+ */
+public final class NodeDocumenter {
+    private final Lineage lineage;
+    private final Catalog catalog;
+    private final ColumnInjector injector;
+    private final ColumnInheritance inheritance;
+    private final Refactoring refactoring;
+
+    public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor) {
+        this.lineage = lineage;
+        this.catalog = catalog;
+        this.injector = new ColumnInjector(settings);
+        this.inheritance = new ColumnInheritance(settings);
+        this.refactoring = refactor ? new Refactoring(settings) : null;
+    }
+
+    /** {@code current} gives the docs of any node as they stand now (null when unknown). */
+    public NodeDocs document(NodeDocs node, Function<String, NodeDocs> current) {
+        Catalog.Table table = catalog.table(node.uniqueId()).orElse(null);
+        NodeDocs result = injector.inject(node, table);
+        if (refactoring != null) {
+            result = refactoring.apply(result, table);
+        }
+        return inheritance.inherit(result, ancestors(node.uniqueId(), current));
+    }
+
+    /** Re-run only inheritance (synthesis calls this once the parents have new text). */
+    public NodeDocs inheritOnly(NodeDocs node, Function<String, NodeDocs> current) {
+        return inheritance.inherit(node, ancestors(node.uniqueId(), current));
+    }
+
+    private List<List<NodeDocs>> ancestors(String uniqueId, Function<String, NodeDocs> current) {
+        List<List<NodeDocs>> generations = new ArrayList<>();
+        for (List<String> ids : lineage.ancestorsByGeneration(uniqueId)) {
+            List<NodeDocs> generation = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                NodeDocs docs = current.apply(id);
+                if (docs != null) {
+                    generation.add(docs);
+                }
+            }
+            generations.add(generation);
+        }
+        return generations;
+    }
+}
