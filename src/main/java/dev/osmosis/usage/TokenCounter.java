@@ -18,7 +18,8 @@ import java.util.Optional;
  * (Anthropic 1.20, Gemini 1.05, others 1.10 — their tokenizers split English and SQL into somewhat more pieces, and
  * an estimate should err high so budgets hold). Estimates are marked {@code exact=false}.
  *
- * <p>Thread-safe: jtokkit encodings are immutable; the registry is built once per counter (share one counter).
+ * <p>Thread-safe: jtokkit encodings are immutable. Loading them takes about a second, so they are loaded once per
+ * JVM on first use (a lazy holder of read-only data, not mutable state) and shared by every counter.
  */
 public final class TokenCounter {
     /** Tokens OpenAI adds around every chat message (role and separators), from OpenAI's counting guide. */
@@ -43,9 +44,15 @@ public final class TokenCounter {
     private final Encoding cl100k;
 
     public TokenCounter() {
-        EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
-        this.o200k = registry.getEncoding(EncodingType.O200K_BASE);
-        this.cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
+        this.o200k = SharedEncodings.O200K;
+        this.cl100k = SharedEncodings.CL100K;
+    }
+
+    /** Initialized by the JVM on first use, exactly once, thread-safely. */
+    private static final class SharedEncodings {
+        private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+        static final Encoding O200K = REGISTRY.getEncoding(EncodingType.O200K_BASE);
+        static final Encoding CL100K = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
     }
 
     /** Tokens of one piece of text as the given provider and model would count it. */
