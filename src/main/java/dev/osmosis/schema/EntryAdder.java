@@ -121,7 +121,7 @@ final class EntryAdder {
             if (tree.isShared(path)) {
                 throw values.refused(ref.toString(), map);
             }
-            return List.of(values.insertKey(map, key, List.of(item), null, blankBefore));
+            return List.of(values.insertKey(map, key, List.of(item), "keys@" + values.id(map), blankBefore));
         }
         return values.set(map, path, List.of(key), List.of(item), ref.toString());
     }

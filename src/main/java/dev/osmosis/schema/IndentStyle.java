@@ -18,7 +18,7 @@ record IndentStyle(int mapIndent, int seqOffset, int itemKeyOffset) {
         if (root != null) {
             walk(tree, root, found, 0);
         }
-        return new IndentStyle(found[0] > 0 ? found[0] : 2, found[1] >= 0 ? found[1] : 2,
+        return new IndentStyle(found[0] > 0 ? found[0] : found[2] > 1 ? found[2] : 2, found[1] >= 0 ? found[1] : 2,
                 found[2] > 0 ? found[2] : 2);
     }
 

@@ -29,6 +29,9 @@ public final class UnifiedDiff {
                 "b/" + path, a, patch, 3);
         StringBuilder out = new StringBuilder();
         for (String line : diff) {
+            if (before.isEmpty() && line.startsWith("@@ -1,0 ")) {
+                line = "@@ -0,0 " + line.substring("@@ -1,0 ".length()); // the conventional header for a new file
+            }
             out.append(line).append('\n');
         }
         return out.toString();

@@ -40,7 +40,7 @@ final class ValueSetter {
         NodeReader.Entry existing = NodeReader.entries(map).get(key);
         List<String> rest = keys.subList(1, keys.size());
         if (existing == null) {
-            return List.of(insertKey(map, key, nest(rest, value), rest.isEmpty() ? "keys@" + id(map) : null, false));
+            return List.of(insertKey(map, key, nest(rest, value), "keys@" + id(map), false));
         }
         if (existing.merged()) {
             throw new SchemaEditException("refusing to edit " + what + ": key '" + key
@@ -89,6 +89,10 @@ final class ValueSetter {
         if (inFlow) {
             return List.of(new Splice(oldStart, oldEnd, lead + Emitter.flow(value), null));
         }
+        List<Splice> appended = appendToList(old, value);
+        if (appended != null) {
+            return appended;
+        }
         if (value instanceof String s && old instanceof ScalarNode os && !oldEmpty) {
             String kept = keepStyle(s, os.getScalarStyle());
             if (kept != null) {
@@ -117,6 +121,29 @@ final class ValueSetter {
             return List.of(new Splice(keyLineEnd, layout.contentEnd(old), eol + String.join(eol, lines), null));
         }
         return List.of(headerThenLines(colon, oldEnd, "", lines));
+    }
+
+    /** A list that only grows keeps its existing items' text: the new items are appended. Null otherwise. */
+    private List<Splice> appendToList(Node old, Object value) {
+        if (!(old instanceof SequenceNode seq) || seq.getValue().isEmpty() || !(value instanceof List<?> list)) {
+            return null;
+        }
+        Object current = NodeReader.normalize(NodeReader.toJava(old));
+        List<?> now = (List<?>) current;
+        if (list.size() <= now.size() || !NodeReader.normalize(list.subList(0, now.size())).equals(now)) {
+            return null;
+        }
+        SequenceEdits sequences = new SequenceEdits(layout, this, emitter);
+        List<Splice> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        Splice first = null;
+        for (Object item : list.subList(now.size(), list.size())) {
+            Splice s = sequences.append(seq, item);
+            first = first == null ? s : first;
+            text.append(s.text());
+        }
+        out.add(new Splice(first.start(), first.end(), text.toString(), null));
+        return out;
     }
 
     /** Replaces [start, end) by {@code header}, keeps the rest of that line (a comment), then adds the lines. */
@@ -149,6 +176,14 @@ final class ValueSetter {
     /** Indentation of an existing block scalar's content, or key column + mapping indent. */
     private int contentColumn(Node old, int keyCol) {
         if (isBlockStyle(old)) {
+            String text = layout.text();
+            int i = layout.start(old) + 1;
+            while (i < text.length() && "+-".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i < text.length() && Character.isDigit(text.charAt(i))) {
+                return keyCol + (text.charAt(i) - '0');
+            }
             int line = layout.lineOf(layout.start(old)) + 1;
             int last = layout.lineOf(layout.contentEnd(old));
             for (; line <= last && line < layout.lineCount(); line++) {
@@ -168,15 +203,24 @@ final class ValueSetter {
             String item = YamlScalars.inline(key, true) + ": " + Emitter.flow(value);
             if (tuples.isEmpty()) {
                 int open = layout.start(map) + 1;
-                return new Splice(open, open, item, group);
+                return new Splice(open, open, item, group, group + ":" + key);
             }
             int end = tupleEnd(tuples.get(tuples.size() - 1));
-            return new Splice(end, end, ", " + item, group);
+            return new Splice(end, end, ", " + item, group, group + ":" + key);
         }
         int col = keyColumn(map);
         List<String> lines = emitter.keyValue(key, value, col);
-        int at = layout.lineEnd(tupleEnd(tuples.get(tuples.size() - 1)));
-        return new Splice(at, at, eol + (blankBefore ? eol : "") + String.join(eol, lines), group);
+        int after = tuples.size() - 1;
+        if (after > 0 && !key.equals("columns") && isKey(tuples.get(after), "columns")) {
+            after--; // keep a long columns list last, as dbt files usually do
+        }
+        int at = layout.lineEnd(tupleEnd(tuples.get(after)));
+        return new Splice(at, at, eol + (blankBefore ? eol : "") + String.join(eol, lines), group,
+                group + ":" + key);
+    }
+
+    private static boolean isKey(NodeTuple tuple, String key) {
+        return tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key);
     }
 
     /** End of a key/value pair's text; an alias value ends on its key's line. */
