@@ -25,7 +25,7 @@ final class Emitter {
     /** True when the value is written on the key's line ({@code key: value}); false for block forms. */
     static boolean isInline(Object value) {
         if (value instanceof String s) {
-            return s.indexOf('\n') < 0 || !YamlScalars.blockSafe(s);
+            return s.indexOf('\n') < 0 || s.isBlank() || !YamlScalars.blockSafe(s);
         }
         if (value instanceof List<?> l) {
             return l.isEmpty();
