@@ -27,6 +27,9 @@ final class SchemaTree {
     private final TextLayout layout;
     private final Node root;
     private final Set<Node> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Lookups are repeated once per edit; the tree never changes, so compute them once. */
+    private List<EntryLoc> entries;
+    private final Map<MappingNode, List<ColumnLoc>> columns = new IdentityHashMap<>();
 
     SchemaTree(TextLayout layout, Node root) {
         this.layout = layout;
@@ -65,7 +68,14 @@ final class SchemaTree {
         return path.stream().anyMatch(shared::contains);
     }
 
-    List<EntryLoc> entries() {
+    synchronized List<EntryLoc> entries() {
+        if (entries == null) {
+            entries = List.copyOf(findEntries());
+        }
+        return entries;
+    }
+
+    private List<EntryLoc> findEntries() {
         List<EntryLoc> out = new ArrayList<>();
         MappingNode map = rootMap();
         if (map == null) {
@@ -115,7 +125,11 @@ final class SchemaTree {
         return matchByName(sources, s -> NodeReader.string(NodeReader.get(s, "name")), sourceName);
     }
 
-    List<ColumnLoc> columns(EntryLoc entry) {
+    synchronized List<ColumnLoc> columns(EntryLoc entry) {
+        return columns.computeIfAbsent(entry.node(), n -> List.copyOf(findColumns(entry)));
+    }
+
+    private List<ColumnLoc> findColumns(EntryLoc entry) {
         List<ColumnLoc> out = new ArrayList<>();
         if (!(NodeReader.get(entry.node(), "columns") instanceof SequenceNode seq)) {
             return out;
