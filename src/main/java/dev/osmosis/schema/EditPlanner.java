@@ -1,0 +1,164 @@
+package dev.osmosis.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Turns one {@link YamlEdit} into splices against one parsed text, or into simpler edits (for existing targets). */
+final class EditPlanner {
+    /** Either splices to apply now, or edits to run instead of this one. */
+    record Plan(List<Splice> splices, List<YamlEdit> instead) {
+        static Plan of(List<Splice> splices) {
+            return new Plan(splices, null);
+        }
+
+        static Plan of(Splice splice) {
+            return new Plan(List.of(splice), null);
+        }
+
+        static Plan replaceWith(List<YamlEdit> edits) {
+            return new Plan(List.of(), edits);
+        }
+    }
+
+    private final SchemaFile file;
+    private final SchemaTree tree;
+    private final ValueSetter values;
+    private final SequenceEdits sequences;
+
+    EditPlanner(SchemaFile file) {
+        this.file = file;
+        this.tree = file.tree();
+        Emitter emitter = new Emitter(IndentStyle.detect(tree));
+        this.values = new ValueSetter(tree, emitter);
+        this.sequences = new SequenceEdits(tree.layout(), values, emitter);
+    }
+
+    Plan plan(YamlEdit edit) {
+        if (edit instanceof YamlEdit.SetValue set) {
+            return setValue(set);
+        }
+        if (edit instanceof YamlEdit.AddColumn add) {
+            return addColumn(add);
+        }
+        if (edit instanceof YamlEdit.RemoveColumn remove) {
+            return removeColumn(remove);
+        }
+        if (edit instanceof YamlEdit.ReorderColumns reorder) {
+            return reorder(reorder);
+        }
+        return new EntryAdder(file, values, sequences).plan((YamlEdit.AddEntry) edit);
+    }
+
+    private SchemaTree.EntryLoc entry(EntryRef ref) {
+        SchemaTree.EntryLoc loc = tree.findEntry(ref);
+        if (loc == null) {
+            throw new SchemaEditException(file.path() + ": no " + ref + " in this file");
+        }
+        return loc;
+    }
+
+    private Plan setValue(YamlEdit.SetValue set) {
+        SchemaTree.EntryLoc entry = entry(set.entry());
+        if (set.column() == null) {
+            return Plan.of(values.set(entry.node(), entry.path(), set.path(), set.value(), set.entry().toString()));
+        }
+        SchemaTree.ColumnLoc col = tree.findColumn(entry, set.column());
+        if (col == null) {
+            throw new SchemaEditException(file.path() + ": " + set.entry() + " has no column " + set.column());
+        }
+        return Plan.of(values.set(col.node(), col.path(), set.path(), set.value(),
+                set.entry() + " column " + col.name()));
+    }
+
+    private Plan addColumn(YamlEdit.AddColumn add) {
+        SchemaTree.EntryLoc entry = entry(add.entry());
+        SchemaTree.ColumnLoc existing = tree.findColumn(entry, add.column());
+        if (existing != null) {
+            List<YamlEdit> sets = new ArrayList<>();
+            add.fields().forEach((k, v) -> sets.add(new YamlEdit.SetValue(add.entry(), existing.name(), List.of(k), v)));
+            return Plan.replaceWith(sets);
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("name", add.column());
+        add.fields().forEach((k, v) -> {
+            if (!k.equals("name")) {
+                item.put(k, v);
+            }
+        });
+        String what = add.entry().toString();
+        if (tree.isShared(entry.path())) {
+            throw values.refused(what, entry.node());
+        }
+        if (NodeReader.get(entry.node(), "columns") instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
+            List<Node> path = new ArrayList<>(entry.path());
+            path.add(seq);
+            if (tree.isShared(path)) {
+                throw values.refused(what + " columns", seq);
+            }
+            return Plan.of(sequences.append(seq, item));
+        }
+        return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), List.of(item), what));
+    }
+
+    private Plan removeColumn(YamlEdit.RemoveColumn remove) {
+        SchemaTree.EntryLoc entry = entry(remove.entry());
+        SchemaTree.ColumnLoc col = tree.findColumn(entry, remove.column());
+        if (col == null) {
+            return Plan.of(List.of());
+        }
+        if (tree.isShared(col.path())) {
+            throw values.refused(remove.entry() + " column " + col.name(), col.node());
+        }
+        if (col.seq().getValue().size() == 1) {
+            return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), List.of(),
+                    remove.entry().toString()));
+        }
+        return Plan.of(sequences.remove(col.seq(), col.index()));
+    }
+
+    private Plan reorder(YamlEdit.ReorderColumns reorder) {
+        SchemaTree.EntryLoc entry = entry(reorder.entry());
+        List<SchemaTree.ColumnLoc> cols = tree.columns(entry);
+        if (cols.size() < 2) {
+            return Plan.of(List.of());
+        }
+        SequenceNode seq = cols.get(0).seq();
+        if (cols.size() != seq.getValue().size() || tree.isShared(cols.get(0).path().subList(0,
+                cols.get(0).path().size() - 1))) {
+            throw new SchemaEditException(file.path() + ": cannot reorder the columns of " + reorder.entry()
+                    + ": some items are not plain named columns (aliases?); edit it by hand");
+        }
+        List<Integer> order = new ArrayList<>();
+        for (String name : reorder.order()) {
+            SchemaTree.ColumnLoc c = SchemaTree.matchByName(cols.stream()
+                    .filter(x -> !order.contains(x.index())).toList(), SchemaTree.ColumnLoc::name, name);
+            if (c != null) {
+                order.add(c.index());
+            }
+        }
+        for (SchemaTree.ColumnLoc c : cols) {
+            if (!order.contains(c.index())) {
+                order.add(c.index());
+            }
+        }
+        boolean same = true;
+        for (int i = 0; i < order.size(); i++) {
+            same &= order.get(i) == i;
+        }
+        return same ? Plan.of(List.of()) : Plan.of(sequences.reorder(seq, order));
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isMap(Node node) {
+        return node instanceof MappingNode;
+    }
+}

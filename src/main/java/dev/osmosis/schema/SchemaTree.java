@@ -1,0 +1,178 @@
+package dev.osmosis.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** The composed node tree of one file with navigation to entries and columns and alias (sharing) detection. */
+final class SchemaTree {
+    /** An entry's mapping, the sequence holding it and the chain of nodes from the root to it. */
+    record EntryLoc(EntryKind kind, String sourceName, String name, MappingNode node, SequenceNode seq,
+            List<Node> path) {
+    }
+
+    /** A column's mapping, its index in the {@code columns} sequence and the chain of nodes from the root. */
+    record ColumnLoc(String name, MappingNode node, SequenceNode seq, int index, List<Node> path) {
+    }
+
+    private final TextLayout layout;
+    private final Node root;
+    private final Set<Node> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Lookups are repeated once per edit; the tree never changes, so compute them once. */
+    private List<EntryLoc> entries;
+    private final Map<MappingNode, List<ColumnLoc>> columns = new IdentityHashMap<>();
+
+    SchemaTree(TextLayout layout, Node root) {
+        this.layout = layout;
+        this.root = root;
+        if (root != null) {
+            markShared(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+    }
+
+    private void markShared(Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            shared.add(node);
+            return;
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                markShared(t.getKeyNode(), seen);
+                markShared(t.getValueNode(), seen);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> markShared(n, seen));
+        }
+    }
+
+    TextLayout layout() {
+        return layout;
+    }
+
+    /** The root mapping, or null for an empty file or one whose root is not a mapping. */
+    MappingNode rootMap() {
+        return root instanceof MappingNode m ? m : null;
+    }
+
+    /** True when any node on the path is reached through an alias (or is an alias target used elsewhere). */
+    boolean isShared(List<Node> path) {
+        return path.stream().anyMatch(shared::contains);
+    }
+
+    synchronized List<EntryLoc> entries() {
+        if (entries == null) {
+            entries = List.copyOf(findEntries());
+        }
+        return entries;
+    }
+
+    private List<EntryLoc> findEntries() {
+        List<EntryLoc> out = new ArrayList<>();
+        MappingNode map = rootMap();
+        if (map == null) {
+            return out;
+        }
+        for (EntryKind kind : EntryKind.values()) {
+            if (!(NodeReader.get(map, kind.yamlKey()) instanceof SequenceNode seq)) {
+                continue;
+            }
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof MappingNode entry)) {
+                    continue;
+                }
+                String name = NodeReader.string(NodeReader.get(entry, "name"));
+                if (kind != EntryKind.SOURCE) {
+                    if (name != null) {
+                        out.add(new EntryLoc(kind, null, name, entry, seq, List.of(map, seq, entry)));
+                    }
+                } else if (name != null && NodeReader.get(entry, "tables") instanceof SequenceNode tables) {
+                    for (Node t : tables.getValue()) {
+                        String table = t instanceof MappingNode tm ? NodeReader.string(NodeReader.get(tm, "name")) : null;
+                        if (table != null) {
+                            out.add(new EntryLoc(kind, name, table, (MappingNode) t, tables,
+                                    List.of(map, seq, entry, tables, t)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    EntryLoc findEntry(EntryRef ref) {
+        List<EntryLoc> candidates = entries().stream().filter(e -> e.kind() == ref.kind())
+                .filter(e -> ref.sourceName() == null || sameName(e.sourceName(), ref.sourceName())).toList();
+        return matchByName(candidates, EntryLoc::name, ref.name());
+    }
+
+    /** The mapping of a {@code sources:} item by name, or null. */
+    MappingNode findSource(String sourceName) {
+        MappingNode map = rootMap();
+        if (map == null || !(NodeReader.get(map, "sources") instanceof SequenceNode seq)) {
+            return null;
+        }
+        List<MappingNode> sources = seq.getValue().stream().filter(MappingNode.class::isInstance)
+                .map(MappingNode.class::cast).toList();
+        return matchByName(sources, s -> NodeReader.string(NodeReader.get(s, "name")), sourceName);
+    }
+
+    synchronized List<ColumnLoc> columns(EntryLoc entry) {
+        return columns.computeIfAbsent(entry.node(), n -> List.copyOf(findColumns(entry)));
+    }
+
+    private List<ColumnLoc> findColumns(EntryLoc entry) {
+        List<ColumnLoc> out = new ArrayList<>();
+        if (!(NodeReader.get(entry.node(), "columns") instanceof SequenceNode seq)) {
+            return out;
+        }
+        List<Node> items = seq.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof MappingNode col) {
+                String name = NodeReader.string(NodeReader.get(col, "name"));
+                if (name != null) {
+                    List<Node> path = new ArrayList<>(entry.path());
+                    path.add(seq);
+                    path.add(col);
+                    out.add(new ColumnLoc(name, col, seq, i, path));
+                }
+            }
+        }
+        return out;
+    }
+
+    ColumnLoc findColumn(EntryLoc entry, String name) {
+        return matchByName(columns(entry), ColumnLoc::name, name);
+    }
+
+    static boolean sameName(String a, String b) {
+        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    /** Exact match first, then case-insensitive; null when none. */
+    static <T> T matchByName(List<T> items, Function<T, String> name, String wanted) {
+        for (T item : items) {
+            if (wanted.equals(name.apply(item))) {
+                return item;
+            }
+        }
+        for (T item : items) {
+            if (sameName(name.apply(item), wanted)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    static Map<String, NodeReader.Entry> keys(MappingNode map) {
+        return NodeReader.entries(map);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.osmosis.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Applies {@link YamlEdit}s to a schema file's text by splicing new text into exactly the ranges that change;
+ * every other byte is kept. Edits that touch the same spot are applied in later rounds on the re-parsed text,
+ * so any list of edits composes in order.
+ */
+public final class YamlPatcher {
+    /** An edit that was not made, and why. */
+    public record Refusal(YamlEdit edit, String reason) {
+    }
+
+    /** The new text and the edits refused (target missing, or inside a shared anchor/alias). */
+    public record Result(String text, List<Refusal> refused) {
+        public Result {
+            refused = List.copyOf(refused);
+        }
+
+        public boolean changed(SchemaFile original) {
+            return !text.equals(original.text());
+        }
+    }
+
+    private YamlPatcher() {
+    }
+
+    /**
+     * The text after all edits.
+     *
+     * @throws SchemaEditException for the first edit that cannot be made (nothing is applied then)
+     */
+    public static String apply(SchemaFile file, List<? extends YamlEdit> edits) {
+        Result result = patch(file, edits);
+        if (!result.refused().isEmpty()) {
+            throw new SchemaEditException(result.refused().get(0).reason());
+        }
+        return result.text();
+    }
+
+    /** The text after every edit that can be made, plus the edits refused (the caller reports them). */
+    public static Result patch(SchemaFile file, List<? extends YamlEdit> edits) {
+        SchemaFile current = file;
+        List<YamlEdit> pending = new ArrayList<>(edits);
+        List<Refusal> refused = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            EditPlanner planner = new EditPlanner(current);
+            List<Splice> accepted = new ArrayList<>();
+            List<YamlEdit> next = new ArrayList<>();
+            List<Refusal> failed = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                YamlEdit edit = pending.get(i);
+                EditPlanner.Plan plan;
+                try {
+                    plan = planner.plan(edit);
+                } catch (SchemaEditException e) {
+                    failed.add(new Refusal(edit, e.getMessage()));
+                    next.add(edit);
+                    continue;
+                }
+                if (plan.instead() != null) {
+                    pending.addAll(i + 1, plan.instead());
+                } else if (plan.splices().stream().anyMatch(s -> accepted.stream().anyMatch(s::conflictsWith))) {
+                    next.add(edit);
+                } else {
+                    accepted.addAll(plan.splices());
+                }
+            }
+            if (accepted.isEmpty()) {
+                refused.addAll(failed);
+                break;
+            }
+            current = SchemaFile.parse(file.path(), splice(current.text(), accepted));
+            pending = next;
+        }
+        return new Result(current.text(), refused);
+    }
+
+    /** Applies non-conflicting splices; same-point insertions keep their edit order. */
+    static String splice(String text, List<Splice> splices) {
+        List<Splice> ordered = new ArrayList<>(splices);
+        ordered.sort(Comparator.comparingInt(Splice::start));
+        StringBuilder b = new StringBuilder(text.length() + 256);
+        int at = 0;
+        for (Splice s : ordered) {
+            b.append(text, at, s.start()).append(s.text());
+            at = Math.max(at, s.end());
+        }
+        return b.append(text.substring(at)).toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.osmosis.schema;
+
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/** Writes one-line scalars: plain when a YAML reader gets the same string back, else quoted. */
+final class YamlScalars {
+    private static final String SPECIAL_START = "-?:,[]{}#&*!|>'\"%@`";
+    /** YAML 1.1 (PyYAML, dbt's reader) also reads these as booleans or numbers. */
+    private static final Pattern LOOKS_TYPED = Pattern.compile(
+            "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9.][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|0x[0-9a-f_]+|0o?[0-7_]+");
+
+    private YamlScalars() {
+    }
+
+    /** Plain, or quoted when plain would be misread. {@code flow}: inside [...] or {...}. */
+    static String inline(Object value, boolean flow) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Boolean || value instanceof Number) {
+            return value.toString();
+        }
+        String s = (String) value;
+        if (isPlainSafe(s, flow)) {
+            return s;
+        }
+        return preferSingle(s) ? singleQuoted(s) : doubleQuoted(s);
+    }
+
+    static boolean isPlainSafe(String s, boolean flow) {
+        if (s.isEmpty() || !s.strip().equals(s) || SPECIAL_START.indexOf(s.charAt(0)) >= 0) {
+            return false;
+        }
+        if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.contains("\t")) {
+            return false;
+        }
+        if (flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0)) {
+            return false;
+        }
+        if (!s.codePoints().allMatch(YamlScalars::isPrintable) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return false;
+        }
+        if (LOOKS_TYPED.matcher(s).matches()) {
+            return false;
+        }
+        return Tag.STR.equals(new Resolver().resolve(NodeId.scalar, s, true));
+    }
+
+    /** {@code '{{ doc("x") }}'} reads better than escaped double quotes. */
+    private static boolean preferSingle(String s) {
+        return s.indexOf('"') >= 0 && s.indexOf('\'') < 0 && canSingleQuote(s);
+    }
+
+    static boolean canSingleQuote(String s) {
+        return s.codePoints().allMatch(YamlScalars::isPrintable) && s.indexOf('\n') < 0 && s.indexOf('\r') < 0
+                && !s.startsWith(" ") && !s.endsWith(" ");
+    }
+
+    static String singleQuoted(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    static String doubleQuoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case 0 -> b.append("\\0");
+                case 0x85 -> b.append("\\N");
+                case 0x2028 -> b.append("\\L");
+                case 0x2029 -> b.append("\\P");
+                default -> {
+                    if (isPrintable(cp)) {
+                        b.appendCodePoint(cp);
+                    } else if (cp <= 0xFF) {
+                        b.append(String.format("\\x%02X", cp));
+                    } else {
+                        b.append(String.format("\\u%04X", cp));
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /** YAML's printable set, minus line breaks and tab (which a one-line scalar must escape). */
+    static boolean isPrintable(int cp) {
+        return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029
+                || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    /** Text a literal or folded block can hold: printable lines (tabs allowed), no CR. */
+    static boolean blockSafe(String s) {
+        return s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
+    }
+}
