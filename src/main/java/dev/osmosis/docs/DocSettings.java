@@ -33,16 +33,20 @@ public record DocSettings(
         String sortBy,
         Placeholders placeholders) {
 
-    /** --output-to-lower / --output-to-upper for injected names and types. */
+    /**
+     * --output-to-lower / --output-to-upper for injected names and types. AUTO (the default) keeps what the
+     * warehouse reports, except that an all-uppercase name (Snowflake folds unquoted names) is written in lower
+     * case when the project's YAML writes its column names in lower case.
+     */
     public enum NameCase {
-        KEEP, LOWER, UPPER;
+        AUTO, KEEP, LOWER, UPPER;
 
         public String apply(String s) {
             if (s == null) {
                 return null;
             }
             return switch (this) {
-                case KEEP -> s;
+                case AUTO, KEEP -> s;
                 case LOWER -> s.toLowerCase(Locale.ROOT);
                 case UPPER -> s.toUpperCase(Locale.ROOT);
             };
@@ -59,7 +63,7 @@ public record DocSettings(
 
     public static DocSettings defaults() {
         return new DocSettings(false, false, false, false, false, false, false, Set.of(), List.of(), false, false,
-                false, NameCase.KEEP, "", List.of(), "database", Placeholders.DEFAULT);
+                false, NameCase.AUTO, "", List.of(), "database", Placeholders.DEFAULT);
     }
 
     public boolean isDocumented(String description) {

@@ -18,11 +18,21 @@ public final class NodeDocumenter {
     private final Refactoring refactoring;
 
     public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor) {
+        this(settings, lineage, catalog, refactor, true);
+    }
+
+    /** {@code projectWritesLowerCase}: see {@link #writesLowerCase}; decides the case of injected Snowflake names. */
+    public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor,
+                          boolean projectWritesLowerCase) {
         this.lineage = lineage;
         this.catalog = catalog;
-        this.injector = new ColumnInjector(settings);
+        this.injector = new ColumnInjector(settings, projectWritesLowerCase);
         this.inheritance = new ColumnInheritance(settings);
         this.refactoring = refactor ? new Refactoring(settings) : null;
+    }
+
+    public static boolean writesLowerCase(java.util.Collection<NodeDocs> docs) {
+        return ColumnInjector.writesLowerCase(docs);
     }
 
     /** {@code current} gives the docs of any node as they stand now (null when unknown). */

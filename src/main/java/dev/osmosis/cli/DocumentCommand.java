@@ -1,0 +1,28 @@
+package dev.osmosis.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** `osmosis yaml document`: inject catalog columns and inherit docs down the DAG, editing YAML in place. */
+@Command(name = "document", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Add missing columns from the catalog and inherit column docs from upstream nodes.")
+public class DocumentCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+    @Mixin WriteOptions write;
+    @Mixin DocOptions docs;
+    @Mixin LoggingOptions logging;
+
+    /** `refactor` says yes. */
+    boolean refactor() {
+        return false;
+    }
+
+    @Override
+    public Integer call() {
+        return new YamlRun(CommandContext.of(spec), project, write, docs, refactor()).execute();
+    }
+}

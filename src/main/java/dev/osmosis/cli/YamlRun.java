@@ -1,0 +1,98 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.OsmosisException;
+import dev.osmosis.docs.ChangeSet;
+import dev.osmosis.docs.DocSettings;
+import dev.osmosis.docs.DocState;
+import dev.osmosis.docs.DocumentationRun;
+import dev.osmosis.docs.NodeDocs;
+import dev.osmosis.docs.NodeDocumenter;
+import dev.osmosis.lineage.Lineage;
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
+import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.schema.SchemaWriter;
+import dev.osmosis.schema.UnifiedDiff;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The flow of `yaml document` / `yaml refactor`: read, document, then diff, check or write. */
+final class YamlRun {
+    private final CommandContext ctx;
+    private final ProjectOptions projectOptions;
+    private final WriteOptions write;
+    private final DocOptions docOptions;
+    private final boolean refactor;
+
+    YamlRun(CommandContext ctx, ProjectOptions projectOptions, WriteOptions write, DocOptions docOptions,
+            boolean refactor) {
+        this.ctx = ctx;
+        this.projectOptions = projectOptions;
+        this.write = write;
+        this.docOptions = docOptions;
+        this.refactor = refactor;
+    }
+
+    int execute() {
+        Project project = projectOptions.load(ctx.workingDir());
+        DocSettings settings = docOptions.resolve(project.config());
+        Lineage lineage = Lineage.of(project.manifest());
+        List<Node> selected = projectOptions.select(project, ctx.workingDir());
+        SchemaFiles files = loadSchemaFiles(project);
+        files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        DocState state = DocState.read(project, files);
+        Set<String> ids = new LinkedHashSet<>();
+        selected.forEach(n -> ids.add(n.uniqueId()));
+        Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(),
+                new NodeDocumenter(settings, lineage, project.catalog(), refactor,
+                        NodeDocumenter.writesLowerCase(state.docs().values())));
+        ChangeSet.Result result = ChangeSet.build(project, files, state, after, Set.of(), settings.placeholders());
+        return finish(project, result, !files.problems().isEmpty());
+    }
+
+    static SchemaFiles loadSchemaFiles(Project project) {
+        List<String> folders = new ArrayList<>(project.config().modelPaths());
+        folders.addAll(project.config().seedPaths());
+        folders.addAll(project.config().snapshotPaths());
+        List<String> extra = new ArrayList<>();
+        for (Node n : project.manifest().nodes().values()) {
+            if (n.patchPath() != null) {
+                extra.add(n.patchPath());
+            }
+            if (n.originalFilePath() != null && n.originalFilePath().matches("(?i).*\\.ya?ml")) {
+                extra.add(n.originalFilePath());
+            }
+        }
+        return SchemaFiles.load(project.root(), folders, extra);
+    }
+
+    private int finish(Project project, ChangeSet.Result result, boolean hadProblems) {
+        result.warnings().forEach(w -> ctx.err().println("warning: " + w));
+        for (ChangeSet.FileChange change : result.files()) {
+            Path shown = project.root().relativize(change.path());
+            if (write.dryRun) {
+                ctx.out().print(UnifiedDiff.of(shown, change.before(), change.after()));
+            } else {
+                SchemaWriter.write(change.path(), change.after());
+                ctx.err().println((change.before().isEmpty() ? "created " : "updated ") + shown);
+            }
+        }
+        ctx.out().flush();
+        result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
+                + project.root().relativize(file) + ": " + String.join(", ", nodes)));
+        ctx.err().println((write.dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
+        if (hadProblems) {
+            throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "
+                    + "untouched and the nodes they document were skipped.");
+        }
+        if (write.check && !result.files().isEmpty()) {
+            throw OsmosisException.failure("--check: " + result.files().size() + " file(s) "
+                    + (write.dryRun ? "would change" : "changed") + ".");
+        }
+        return 0;
+    }
+}

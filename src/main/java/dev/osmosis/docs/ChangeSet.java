@@ -1,0 +1,129 @@
+package dev.osmosis.docs;
+
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
+import dev.osmosis.schema.EntryRef;
+import dev.osmosis.schema.SchemaEntry;
+import dev.osmosis.schema.SchemaFile;
+import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.schema.YamlEdit;
+import dev.osmosis.schema.YamlPatcher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * From the docs before and after a run to new file texts: edits grouped per file, applied by the in-place patcher.
+ * Nothing is written here; the caller prints diffs, checks, or writes.
+ */
+public final class ChangeSet {
+    /** One file's text before and after; {@code before} is empty for a file osmosis creates. */
+    public record FileChange(Path path, String before, String after) {
+    }
+
+    /** {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. */
+    public record Result(List<FileChange> files, DocCounts counts, List<String> warnings,
+                         Map<Path, List<String>> newEntries) {
+        public Result {
+            files = List.copyOf(files);
+            warnings = List.copyOf(warnings);
+            newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
+        }
+    }
+
+    private ChangeSet() {
+    }
+
+    /** {@code synthesized}: (node id, column or "" for the model description) pairs an LLM wrote in this run. */
+    public static Result build(Project project, SchemaFiles files, DocState state, Map<String, NodeDocs> after,
+                               Set<String> synthesized, Placeholders placeholders) {
+        Map<Path, List<YamlEdit>> editsByFile = new TreeMap<>();
+        List<String> warnings = new ArrayList<>();
+        Map<Path, List<String>> newEntries = new TreeMap<>();
+        int[] counts = new int[9];
+        for (Map.Entry<String, NodeDocs> e : after.entrySet()) {
+            NodeDocs before = state.docs().get(e.getKey());
+            NodeDocs now = e.getValue();
+            if (before == null || before.equals(now)) {
+                continue;
+            }
+            Node node = project.manifest().node(e.getKey()).orElseThrow();
+            SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
+            Path file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+            if (files.isBroken(file)) {
+                warnings.add("skipped " + node.displayName() + ": " + project.root().relativize(file)
+                        + " could not be parsed");
+                continue;
+            }
+            SchemaEntry entry = located == null ? null : located.entry();
+            if (located == null) {
+                newEntries.computeIfAbsent(file, f -> new ArrayList<>()).add(node.displayName());
+            }
+            EntryRef ref = located == null ? YamlDocs.ref(node) : entry.ref();
+            editsByFile.computeIfAbsent(file, f -> new ArrayList<>()).addAll(DocEdits.between(ref, entry, before,
+                    now));
+            count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
+        }
+        List<FileChange> changes = new ArrayList<>();
+        for (Map.Entry<Path, List<YamlEdit>> e : editsByFile.entrySet()) {
+            SchemaFile file = files.fileOrEmpty(e.getKey());
+            YamlPatcher.Result patched = YamlPatcher.patch(file, e.getValue());
+            patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
+                    + r.edit().entry() + " unchanged: " + r.reason()));
+            if (!patched.text().equals(file.text())) {
+                changes.add(new FileChange(file.path(), file.text(), patched.text()));
+            }
+        }
+        DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
+                counts[6], counts[7], counts[8], changes.size());
+        return new Result(changes, docCounts, warnings, newEntries);
+    }
+
+    private static void count(String id, NodeDocs before, NodeDocs now, boolean created, Set<String> synthesized,
+                              Placeholders placeholders, int[] counts) {
+        Map<String, ColumnDocs> was = new HashMap<>();
+        before.columns().forEach(c -> was.put(c.name(), c));
+        Map<String, ColumnDocs> is = new LinkedHashMap<>();
+        now.columns().forEach(c -> is.put(c.name(), c));
+        for (ColumnDocs c : now.columns()) {
+            ColumnDocs old = was.get(c.name());
+            if (old == null) {
+                counts[0]++;
+            }
+            boolean newlyDocumented = placeholders.isDocumented(c.description())
+                    && !c.description().equals(old == null ? "" : old.description());
+            if (newlyDocumented && synthesized.contains(id + "|" + c.name())) {
+                counts[2]++;
+            } else if (newlyDocumented && c.origin() != null) {
+                counts[1]++;
+            }
+            if (old != null && c.dataType() != null && !c.dataType().equals(old.dataType())) {
+                counts[5]++;
+            }
+            if (old != null && (!old.tags().equals(c.tags()) || !old.meta().equals(c.meta()))) {
+                counts[7]++;
+            }
+        }
+        for (ColumnDocs c : before.columns()) {
+            if (!is.containsKey(c.name())) {
+                counts[4]++;
+            }
+        }
+        if (synthesized.contains(id + "|") && !before.description().equals(now.description())) {
+            counts[3]++;
+        }
+        List<String> keptBefore = before.columns().stream().map(ColumnDocs::name).filter(is::containsKey).toList();
+        List<String> keptNow = now.columns().stream().map(ColumnDocs::name).filter(was::containsKey).toList();
+        if (!keptBefore.equals(keptNow)) {
+            counts[6]++;
+        }
+        if (created) {
+            counts[8]++;
+        }
+    }
+}

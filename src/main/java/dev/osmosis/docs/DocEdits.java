@@ -1,0 +1,132 @@
+package dev.osmosis.docs;
+
+import dev.osmosis.schema.EntryRef;
+import dev.osmosis.schema.Placement;
+import dev.osmosis.schema.SchemaColumn;
+import dev.osmosis.schema.SchemaEntry;
+import dev.osmosis.schema.YamlEdit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns the difference between a node's docs before and after a run into the smallest list of YAML edits: one
+ * per changed value, so the patcher touches only those lines.
+ */
+public final class DocEdits {
+    private DocEdits() {
+    }
+
+    /** {@code entry} is the node's current YAML entry, or null when a new one must be added. */
+    public static List<YamlEdit> between(EntryRef ref, SchemaEntry entry, NodeDocs before, NodeDocs after) {
+        if (entry == null) {
+            return List.of(new YamlEdit.AddEntry(ref, newEntryFields(after)));
+        }
+        List<YamlEdit> edits = new ArrayList<>();
+        if (!before.description().equals(after.description())) {
+            edits.add(YamlEdit.setDescription(ref, null, after.description()));
+        }
+        metaEdits(ref, null, entry.metaAt(), before.meta(), after.meta(), edits);
+        Set<String> afterNames = new HashSet<>();
+        after.columns().forEach(c -> afterNames.add(c.name()));
+        for (ColumnDocs old : before.columns()) {
+            if (!afterNames.contains(old.name())) {
+                edits.add(new YamlEdit.RemoveColumn(ref, old.name()));
+            }
+        }
+        List<String> expectedOrder = new ArrayList<>();
+        before.columns().stream().map(ColumnDocs::name).filter(afterNames::contains).forEach(expectedOrder::add);
+        for (ColumnDocs now : after.columns()) {
+            ColumnDocs was = before.columns().stream().filter(c -> c.name().equals(now.name())).findFirst()
+                    .orElse(null);
+            if (was == null) {
+                edits.add(new YamlEdit.AddColumn(ref, now.name(), columnFields(now)));
+                expectedOrder.add(now.name());
+            } else {
+                SchemaColumn yaml = entry.column(now.name()).orElse(null);
+                columnEdits(ref, yaml, was, now, edits);
+            }
+        }
+        List<String> order = after.columns().stream().map(ColumnDocs::name).toList();
+        if (!order.equals(expectedOrder)) {
+            edits.add(new YamlEdit.ReorderColumns(ref, order));
+        }
+        return edits;
+    }
+
+    private static void columnEdits(EntryRef ref, SchemaColumn yaml, ColumnDocs was, ColumnDocs now,
+                                    List<YamlEdit> edits) {
+        String col = now.name();
+        if (!was.description().equals(now.description())) {
+            edits.add(YamlEdit.setDescription(ref, col, now.description()));
+        }
+        if (!Objects.equals(was.dataType(), now.dataType()) && now.dataType() != null) {
+            edits.add(new YamlEdit.SetValue(ref, col, List.of("data_type"), now.dataType()));
+        }
+        if (!was.tags().equals(now.tags())) {
+            Placement at = yaml == null ? Placement.NONE : yaml.tagsAt();
+            edits.add(new YamlEdit.SetValue(ref, col, at.editPath("tags"), now.tags()));
+        }
+        metaEdits(ref, col, yaml == null ? Placement.NONE : yaml.metaAt(), was.meta(), now.meta(), edits);
+        now.extras().forEach((key, value) -> {
+            if (!Objects.equals(was.extras().get(key), value)) {
+                edits.add(new YamlEdit.SetValue(ref, col, List.of(key), value));
+            }
+        });
+    }
+
+    private static void metaEdits(EntryRef ref, String column, Placement at, Map<String, Object> was,
+                                  Map<String, Object> now, List<YamlEdit> edits) {
+        List<String> base = at.editPath("meta");
+        now.forEach((key, value) -> {
+            if (!Objects.equals(was.get(key), value)) {
+                List<String> path = new ArrayList<>(base);
+                path.add(key);
+                edits.add(new YamlEdit.SetValue(ref, column, path, value));
+            }
+        });
+    }
+
+    static Map<String, Object> columnFields(ColumnDocs c) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (c.dataType() != null && !c.dataType().isBlank()) {
+            fields.put("data_type", c.dataType());
+        }
+        if (!c.description().isEmpty()) {
+            fields.put("description", c.description());
+        }
+        if (!c.tags().isEmpty()) {
+            fields.put("tags", c.tags());
+        }
+        if (!c.meta().isEmpty()) {
+            fields.put("meta", c.meta());
+        }
+        c.extras().forEach(fields::putIfAbsent);
+        return fields;
+    }
+
+    private static Map<String, Object> newEntryFields(NodeDocs after) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (!after.description().isEmpty()) {
+            fields.put("description", after.description());
+        }
+        if (!after.meta().isEmpty()) {
+            fields.put("meta", after.meta());
+        }
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (ColumnDocs c : after.columns()) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("name", c.name());
+            column.putAll(columnFields(c));
+            columns.add(column);
+        }
+        if (!columns.isEmpty()) {
+            fields.put("columns", columns);
+        }
+        return fields;
+    }
+}
