@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LlmCommand.class})
 public final class Osmosis implements Runnable {
     private final Map<String, String> environment;
 
