@@ -48,7 +48,7 @@ public final class LlmOptions {
             description = "Model to try when the previous one keeps failing; repeat for a chain.")
     List<String> fallbacks = new ArrayList<>();
 
-    @Option(names = "--llm-json-mode", negatable = true, paramLabel = "",
+    @Option(names = "--llm-json-mode", negatable = true,
             description = "Use the provider's structured output (env OSMOSIS_LLM_USE_JSON_MODE, default true).")
     Boolean jsonMode;
 
