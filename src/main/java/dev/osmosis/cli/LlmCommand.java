@@ -1,0 +1,26 @@
+package dev.osmosis.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code osmosis llm ...}: LLM utilities. Add a subcommand by listing its class below. */
+@Command(name = "llm", description = "Check and manage the LLM configuration.",
+        mixinStandardHelpOptions = true,
+        subcommands = {LlmTestCommand.class, LlmPromptsCommand.class, LlmStatsCommand.class, LlmCacheCommand.class})
+public final class LlmCommand implements Runnable {
+    @ParentCommand
+    Osmosis root;
+
+    /** The process environment as the root command was given it. */
+    public Map<String, String> environment() {
+        return root.environment();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "Missing subcommand: try 'osmosis llm --help'.");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.llm.LlmCliOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The LLM provider and transport flags (names from NAMES.md). Values left unset fall through to the environment,
+ * then {@code vars: dbt-osmosis: llm:}, then defaults; see {@link dev.osmosis.llm.LlmSettings#resolve}.
+ */
+public final class LlmOptions {
+    @Option(names = "--llm-provider", paramLabel = "NAME",
+            description = "openai, azure-openai, anthropic, google-gemini, ollama or lm-studio (env LLM_PROVIDER).")
+    String provider;
+
+    @Option(names = "--llm-model", paramLabel = "MODEL", description = "Model (Azure: deployment) name.")
+    String model;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL", description = "API endpoint, e.g. http://localhost:1234/v1.")
+    String baseUrl;
+
+    @Option(names = "--llm-temperature", paramLabel = "T", description = "Sampling temperature.")
+    Double temperature;
+
+    @Option(names = "--llm-max-tokens", paramLabel = "N", description = "Maximum output tokens per call.")
+    Integer maxTokens;
+
+    @Option(names = "--llm-timeout", paramLabel = "SECONDS",
+            description = "Per-request timeout in seconds (env OSMOSIS_LLM_TIMEOUT, default 120).")
+    Double timeout;
+
+    @Option(names = "--llm-max-retries", paramLabel = "N",
+            description = "Retries on rate limits, server errors and timeouts (env OSMOSIS_LLM_MAX_RETRIES, default 3).")
+    Integer maxRetries;
+
+    @Option(names = "--llm-rpm", paramLabel = "N",
+            description = "Requests per minute, 0 = unlimited (env OSMOSIS_LLM_RATE_LIMIT, default 60).")
+    Integer rpm;
+
+    @Option(names = "--llm-tpm", paramLabel = "N", description = "Tokens per minute, 0 = unlimited (default).")
+    Integer tpm;
+
+    @Option(names = "--llm-concurrency", paramLabel = "N", description = "Parallel calls (default 4).")
+    Integer concurrency;
+
+    @Option(names = "--llm-fallback-model", paramLabel = "[PROVIDER:]MODEL",
+            description = "Model to try when the previous one keeps failing; repeat for a chain.")
+    List<String> fallbacks = new ArrayList<>();
+
+    @Option(names = "--llm-json-mode", negatable = true,
+            description = "Use the provider's structured output (env OSMOSIS_LLM_USE_JSON_MODE, default true).")
+    Boolean jsonMode;
+
+    /** The flags as given; unset ones are null. */
+    public LlmCliOptions toCliOptions() {
+        return new LlmCliOptions(provider, model, baseUrl, temperature, maxTokens, timeout, maxRetries, rpm, tpm,
+                concurrency, fallbacks, jsonMode);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.osmosis.llm.chain;
+
+import dev.osmosis.llm.LlmClient;
+import dev.osmosis.llm.LlmException;
+import dev.osmosis.llm.LlmRequest;
+import dev.osmosis.llm.LlmResponse;
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+
+/**
+ * Puts every real request through a shared {@link RateLimiter}, records the tokens the provider reported, and
+ * turns a 429 into a pause for all callers (the server's retry-after, else {@code defaultPause}).
+ */
+public final class RateLimitedClient implements LlmClient {
+    private final LlmClient delegate;
+    private final RateLimiter limiter;
+    private final ToLongFunction<LlmRequest> tokenEstimate;
+    private final Duration defaultPause;
+
+    public RateLimitedClient(LlmClient delegate, RateLimiter limiter, ToLongFunction<LlmRequest> tokenEstimate,
+                             Duration defaultPause) {
+        this.delegate = delegate;
+        this.limiter = limiter;
+        this.tokenEstimate = tokenEstimate;
+        this.defaultPause = defaultPause;
+    }
+
+    /** Rough tokens of a request before it is sent: ~4 characters per token plus the output cap. */
+    public static long roughTokens(LlmRequest request) {
+        long input = (request.system().length() + request.user().length() + 3) / 4;
+        return input + (request.maxOutputTokens() == null ? 0 : request.maxOutputTokens());
+    }
+
+    @Override
+    public LlmResponse complete(LlmRequest request) {
+        RateLimiter.Permit permit;
+        try {
+            permit = limiter.acquire(tokenEstimate.applyAsLong(request));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException(LlmException.Kind.CONNECTION, "interrupted while waiting for the LLM rate limit.",
+                    null, e);
+        }
+        try (permit) {
+            LlmResponse response = delegate.complete(request);
+            permit.recordTokens(response.usage().total());
+            return response;
+        } catch (LlmException e) {
+            if (e.kind() == LlmException.Kind.RATE_LIMITED) {
+                limiter.pause(e.retryAfter().orElse(defaultPause));
+            }
+            throw e;
+        }
+    }
+}
