@@ -1,0 +1,84 @@
+package dev.osmosis.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.osmosis.cli.CliHarness;
+import dev.osmosis.testing.TestProjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden cases for `yaml document` / `yaml refactor`: golden-docs/CASE/ holds case.json (DAG, catalog, flags),
+ * input/ (the project's YAML and dbt_project.yml, if any) and expected/ (every file that must change, as it must
+ * read after the run). Every other file must be byte-identical afterwards, and a second run must change nothing.
+ */
+class GoldenDocumentTest {
+    static final String DEFAULT_PROJECT = "name: p\nversion: '1.0'\nprofile: p\n";
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(TestProjects.resource("golden-docs"))) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void runMatchesExpectedAndIsIdempotent(String name, @TempDir Path tmp) throws IOException {
+        Path dir = TestProjects.resource("golden-docs/" + name);
+        Path root = tmp.resolve("project");
+        TestProjects.copy(dir.resolve("input"), root);
+        JsonNode spec = GoldenProject.write(dir.resolve("case.json"), root, DEFAULT_PROJECT);
+        Map<String, String> before = snapshot(root);
+
+        List<String> args = new ArrayList<>(List.of("yaml", spec.path("command").asText("document"),
+                "--project-dir", root.toString()));
+        spec.path("args").forEach(a -> args.add(a.asText()));
+        CliHarness.Result first = CliHarness.run(args.toArray(String[]::new));
+        assertEquals(spec.path("exit").asInt(0), first.exitCode(), first.err());
+
+        Map<String, String> after = snapshot(root);
+        Map<String, String> expected = snapshot(dir.resolve("expected"));
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertEquals(e.getValue(), after.get(e.getKey()), name + ": " + e.getKey());
+        }
+        for (Map.Entry<String, String> e : before.entrySet()) {
+            if (!expected.containsKey(e.getKey())) {
+                assertEquals(e.getValue(), after.get(e.getKey()), name + ": " + e.getKey() + " must not change");
+            }
+        }
+        for (String file : after.keySet()) {
+            assertTrue(before.containsKey(file) || expected.containsKey(file), name + ": unexpected new file " + file);
+        }
+
+        CliHarness.Result second = CliHarness.run(args.toArray(String[]::new));
+        assertEquals(after, snapshot(root), name + ": a second run must change nothing");
+        assertTrue(second.err().contains("0 files changed"), second.err());
+    }
+
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (Files.isRegularFile(p) && !rel.startsWith("target/")) {
+                    files.put(rel, Files.readString(p));
+                }
+            }
+        }
+        return files;
+    }
+}
