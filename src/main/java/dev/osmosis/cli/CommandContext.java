@@ -6,10 +6,11 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What every command needs from the root: environment, working folder and the two output streams. */
-public record CommandContext(Map<String, String> env, Path workingDir, PrintWriter out, PrintWriter err) {
+public record CommandContext(Map<String, String> env, Path workingDir, PrintWriter out, PrintWriter err,
+                             boolean interactive) {
     public static CommandContext of(CommandSpec spec) {
         Osmosis root = (Osmosis) spec.root().userObject();
         return new CommandContext(root.environment(), root.workingDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), root.interactive());
     }
 }

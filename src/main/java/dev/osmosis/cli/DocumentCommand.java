@@ -14,7 +14,17 @@ public class DocumentCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @Mixin WriteOptions write;
     @Mixin DocOptions docs;
+    @Mixin SynthesisOptions synthesis;
+    @Mixin LlmOptions llm;
+    @Mixin PromptOptions prompts;
+    @Mixin UsageOptions usage;
     @Mixin LoggingOptions logging;
+
+    enum Format { text, json }
+
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Format of the --llm-dry-run preview: text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
 
     /** `refactor` says yes. */
     boolean refactor() {
@@ -23,6 +33,6 @@ public class DocumentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new YamlRun(CommandContext.of(spec), project, write, docs, refactor()).execute();
+        return new YamlRun(CommandContext.of(spec), this).execute();
     }
 }

@@ -18,9 +18,10 @@ import picocli.CommandLine.Command;
 public final class Osmosis implements Runnable {
     private final Map<String, String> environment;
     private final Path workingDir;
+    private final boolean interactive;
 
     public Osmosis() {
-        this(System.getenv(), Path.of("").toAbsolutePath());
+        this(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
     }
 
     /** Tests pass their own environment so nothing reads the real one. */
@@ -29,8 +30,18 @@ public final class Osmosis implements Runnable {
     }
 
     public Osmosis(Map<String, String> environment, Path workingDir) {
+        this(environment, workingDir, false);
+    }
+
+    /** {@code interactive}: stderr is a terminal, so progress may redraw one line. */
+    public Osmosis(Map<String, String> environment, Path workingDir, boolean interactive) {
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir;
+        this.interactive = interactive;
+    }
+
+    public boolean interactive() {
+        return interactive;
     }
 
     public Map<String, String> environment() {

@@ -20,38 +20,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The flow of `yaml document` / `yaml refactor`: read, document, then diff, check or write. */
+/** The flow of `yaml document` / `yaml refactor`: read, document (and synthesize), then diff, check or write. */
 final class YamlRun {
     private final CommandContext ctx;
-    private final ProjectOptions projectOptions;
-    private final WriteOptions write;
-    private final DocOptions docOptions;
-    private final boolean refactor;
+    private final DocumentCommand command;
 
-    YamlRun(CommandContext ctx, ProjectOptions projectOptions, WriteOptions write, DocOptions docOptions,
-            boolean refactor) {
+    YamlRun(CommandContext ctx, DocumentCommand command) {
         this.ctx = ctx;
-        this.projectOptions = projectOptions;
-        this.write = write;
-        this.docOptions = docOptions;
-        this.refactor = refactor;
+        this.command = command;
     }
 
     int execute() {
-        Project project = projectOptions.load(ctx.workingDir());
-        DocSettings settings = docOptions.resolve(project.config());
+        Project project = command.project.load(ctx.workingDir());
+        DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
-        List<Node> selected = projectOptions.select(project, ctx.workingDir());
+        List<Node> selected = command.project.select(project, ctx.workingDir());
         SchemaFiles files = loadSchemaFiles(project);
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
         selected.forEach(n -> ids.add(n.uniqueId()));
-        Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(),
-                new NodeDocumenter(settings, lineage, project.catalog(), refactor,
-                        NodeDocumenter.writesLowerCase(state.docs().values())));
-        ChangeSet.Result result = ChangeSet.build(project, files, state, after, Set.of(), settings.placeholders());
-        return finish(project, result, !files.problems().isEmpty());
+        NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), command.refactor(),
+                NodeDocumenter.writesLowerCase(state.docs().values()));
+        if (command.synthesis.synthesize()) {
+            return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
+                    (result, previewOnly) -> finish(project, files, state, result.after(), result.synthesized(),
+                            settings, previewOnly));
+        }
+        Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(), documenter);
+        return finish(project, files, state, after, Set.of(), settings, false);
     }
 
     static SchemaFiles loadSchemaFiles(Project project) {
@@ -70,11 +67,22 @@ final class YamlRun {
         return SchemaFiles.load(project.root(), folders, extra);
     }
 
-    private int finish(Project project, ChangeSet.Result result, boolean hadProblems) {
+    /**
+     * Applies the run's result to the files and reports it. {@code previewOnly} (an LLM dry run) writes and diffs
+     * nothing: its "answers" are placeholders.
+     */
+    private int finish(Project project, SchemaFiles files, DocState state, Map<String, NodeDocs> after,
+                       Set<String> synthesized, DocSettings settings, boolean previewOnly) {
+        ChangeSet.Result result = ChangeSet.build(project, files, state, after, synthesized,
+                settings.placeholders());
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
+        boolean dryRun = command.write.dryRun || previewOnly;
         for (ChangeSet.FileChange change : result.files()) {
             Path shown = project.root().relativize(change.path());
-            if (write.dryRun) {
+            if (previewOnly) {
+                continue;
+            }
+            if (dryRun) {
                 ctx.out().print(UnifiedDiff.of(shown, change.before(), change.after()));
             } else {
                 SchemaWriter.write(change.path(), change.after());
@@ -84,14 +92,14 @@ final class YamlRun {
         ctx.out().flush();
         result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
                 + project.root().relativize(file) + ": " + String.join(", ", nodes)));
-        ctx.err().println((write.dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
-        if (hadProblems) {
+        ctx.err().println((dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
+        if (!files.problems().isEmpty()) {
             throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "
                     + "untouched and the nodes they document were skipped.");
         }
-        if (write.check && !result.files().isEmpty()) {
+        if (command.write.check && !result.files().isEmpty()) {
             throw OsmosisException.failure("--check: " + result.files().size() + " file(s) "
-                    + (write.dryRun ? "would change" : "changed") + ".");
+                    + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
     }

@@ -1,0 +1,81 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.OsmosisException;
+import dev.osmosis.docs.DocState;
+import dev.osmosis.docs.NodeDocumenter;
+import dev.osmosis.docs.PlaceholderSettings;
+import dev.osmosis.docs.synthesis.SynthesisRun;
+import dev.osmosis.docs.synthesis.SynthesisSettings;
+import dev.osmosis.lineage.Lineage;
+import dev.osmosis.llm.LlmClient;
+import dev.osmosis.llm.LlmClients;
+import dev.osmosis.llm.LlmException;
+import dev.osmosis.llm.LlmSettings;
+import dev.osmosis.llm.prompt.PromptBuilder;
+import dev.osmosis.llm.prompt.PromptTemplates;
+import dev.osmosis.project.Project;
+import dev.osmosis.usage.UsageHome;
+import dev.osmosis.usage.UsageSession;
+import dev.osmosis.usage.UsageSettings;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assembles the LLM side of `--synthesize` (settings, prompts, the client chain under the usage links), runs the
+ * synthesis over the DAG, lets the caller write the result, then reports usage and failures.
+ */
+final class SynthesisStep {
+    /** Writes (or previews) the run's result; returns the exit code so far. */
+    interface ResultWriter {
+        int write(SynthesisRun.Result result, boolean previewOnly);
+    }
+
+    private final CommandContext ctx;
+    private final DocumentCommand command;
+
+    SynthesisStep(CommandContext ctx, DocumentCommand command) {
+        this.ctx = ctx;
+        this.command = command;
+    }
+
+    int run(Project project, Lineage lineage, NodeDocumenter documenter, Set<String> selected, DocState state,
+            ResultWriter writeResult) {
+        Map<String, String> env = ctx.env();
+        Map<String, Object> llmVars = project.config().llmVars();
+        LlmSettings llm = LlmSettings.resolve(command.llm.toCliOptions(), env, llmVars);
+        UsageSettings usage = command.usage.resolve(env, llmVars);
+        PromptTemplates templates = PromptOptions.resolveTemplates(command.prompts, env, llmVars, project.root());
+        SynthesisSettings settings = command.synthesis.resolve(llmVars, llm.jsonMode(),
+                command.prompts.userContext(), command.prompts.limits(env));
+        try (UsageSession session = new UsageSession(usage, llm.provider().id(), llm.model(),
+                UsageHome.databaseFile(env), Clock.systemUTC())) {
+            LlmClient provider = usage.dryRun() ? null : LlmClients.build(llm);
+            LlmClient client = session.wrap(provider);
+            SynthesisProgress progress = new SynthesisProgress(ctx.err(), ctx.interactive(),
+                    session.dryRunReport()::markPromptEstimated);
+            SynthesisRun.Result result = new SynthesisRun(project, lineage, documenter, client,
+                    new PromptBuilder(templates), PlaceholderSettings.from(project.config()), settings,
+                    llm.concurrency(), progress).run(selected, state.docs());
+            int code = writeResult.write(result, usage.dryRun());
+            session.writeReports(ctx.out(), ctx.err(), command.format == DocumentCommand.Format.json);
+            return Math.max(code, failures(result));
+        }
+    }
+
+    private int failures(SynthesisRun.Result result) {
+        result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
+        LlmException stop = result.stoppedBy();
+        if (stop != null) {
+            String what = stop.kind() == LlmException.Kind.BUDGET_EXCEEDED ? "the LLM budget was reached"
+                    : "the LLM provider refused the run";
+            throw new OsmosisException(stop.exitCode(), what + "; what was done is written, the rest stays "
+                    + "undocumented: " + stop.getMessage());
+        }
+        if (!result.failures().isEmpty()) {
+            throw OsmosisException.failure(result.failures().size() + " node(s) could not be synthesized (see "
+                    + "above); everything else is written. Run again to retry them.");
+        }
+        return 0;
+    }
+}

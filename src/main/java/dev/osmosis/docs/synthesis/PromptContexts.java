@@ -1,0 +1,51 @@
+package dev.osmosis.docs.synthesis;
+
+import dev.osmosis.docs.ColumnDocs;
+import dev.osmosis.docs.NodeDocs;
+import dev.osmosis.docs.Placeholders;
+import dev.osmosis.llm.prompt.PromptContext;
+import dev.osmosis.project.Catalog;
+import dev.osmosis.project.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the prompt context of a node from the project and the docs as they stand in this run. */
+final class PromptContexts {
+    private PromptContexts() {
+    }
+
+    /** {@code parents}: the direct parents' docs, including text synthesized for them in this run. */
+    static PromptContext of(Node node, NodeDocs docs, Catalog.Table table, List<Parent> parents,
+                            Placeholders placeholders, SynthesisSettings settings) {
+        List<PromptContext.Column> columns = new ArrayList<>();
+        for (ColumnDocs c : docs.columns()) {
+            columns.add(new PromptContext.Column(c.name(), dataType(c, table),
+                    placeholders.isDocumented(c.description()) ? c.description() : ""));
+        }
+        List<PromptContext.Parent> parentViews = new ArrayList<>();
+        for (Parent p : parents) {
+            List<PromptContext.Column> cols = new ArrayList<>();
+            for (ColumnDocs c : p.docs().columns()) {
+                cols.add(new PromptContext.Column(c.name(), c.dataType(),
+                        placeholders.isDocumented(c.description()) ? c.description() : ""));
+            }
+            parentViews.add(new PromptContext.Parent(p.node().displayName(), p.node().resourceType().label(),
+                    placeholders.isDocumented(p.docs().description()) ? p.docs().description() : "", cols));
+        }
+        String description = placeholders.isDocumented(docs.description()) ? docs.description() : "";
+        return new PromptContext(node.uniqueId(), node.name(), node.resourceType().label(), node.originalFilePath(),
+                node.materialized(), description, node.sql(), columns, List.of(), false, parentViews,
+                settings.userContext(), null, settings.limits());
+    }
+
+    static String dataType(ColumnDocs c, Catalog.Table table) {
+        if (c.dataType() != null) {
+            return c.dataType();
+        }
+        return table == null ? null : table.column(c.name()).map(Catalog.CatalogColumn::type).orElse(null);
+    }
+
+    /** A direct parent and its docs as they stand now. */
+    record Parent(Node node, NodeDocs docs) {
+    }
+}

@@ -1,0 +1,154 @@
+package dev.osmosis.docs.synthesis;
+
+import dev.osmosis.docs.NodeDocs;
+import dev.osmosis.docs.NodeDocumenter;
+import dev.osmosis.docs.Placeholders;
+import dev.osmosis.lineage.Lineage;
+import dev.osmosis.llm.LlmClient;
+import dev.osmosis.llm.LlmException;
+import dev.osmosis.llm.prompt.PromptBuilder;
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
+import dev.osmosis.project.ResourceType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * `--synthesize` over the DAG: one task per selected node that starts when its parents' tasks are done, so a
+ * node first inherits what its parents just received (inherited or synthesized) and only what is still missing
+ * costs a call, and its prompt shows the parents' new text. Independent nodes run concurrently on a bounded pool;
+ * the result is the same whatever the timing, because each node sees exactly its finished ancestors.
+ */
+public final class SynthesisRun {
+    /** A node whose calls failed; what it inherited is kept. */
+    public record Failure(String nodeId, String message) {
+    }
+
+    /**
+     * @param synthesized "nodeId|column" keys ("nodeId|" for a model description) written by the LLM
+     * @param stoppedBy   the error that stopped all further calls (budget, authentication), or null
+     */
+    public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
+                         LlmException stoppedBy, int calls) {
+    }
+
+    /** Told when a node is done, for progress output. */
+    public interface Listener {
+        void nodeDone(String nodeId, int calls, int nodesDone, int nodesTotal);
+
+        /** The node's prompt shows text synthesized for a parent in this run (a dry run can only estimate it). */
+        default void promptUsesNewParentText(String nodeId) {
+        }
+    }
+
+    private final Project project;
+    private final Lineage lineage;
+    private final NodeDocumenter documenter;
+    private final NodeSynthesizer synthesizer;
+    private final int concurrency;
+    private final Listener listener;
+
+    public SynthesisRun(Project project, Lineage lineage, NodeDocumenter documenter, LlmClient client,
+                        PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings, int concurrency,
+                        Listener listener) {
+        this.project = project;
+        this.lineage = lineage;
+        this.documenter = documenter;
+        this.synthesizer = new NodeSynthesizer(client, prompts, placeholders, settings);
+        this.concurrency = Math.max(1, concurrency);
+        this.listener = listener;
+    }
+
+    public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
+        Map<String, NodeDocs> state = new ConcurrentHashMap<>(initial);
+        Set<String> synthesized = ConcurrentHashMap.newKeySet();
+        Map<String, Failure> failures = new ConcurrentHashMap<>();
+        AtomicReference<LlmException> stop = new AtomicReference<>();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int total = (int) lineage.topologicalOrder().stream().filter(selected::contains).count();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "osmosis-synthesis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, CompletableFuture<Void>> futures = new HashMap<>();
+            for (String id : lineage.topologicalOrder()) {
+                CompletableFuture<?>[] parents = lineage.parents(id).stream().map(futures::get)
+                        .toArray(CompletableFuture[]::new);
+                CompletableFuture<Void> ready = CompletableFuture.allOf(parents);
+                futures.put(id, !selected.contains(id) || !state.containsKey(id) ? ready
+                        : ready.thenRunAsync(() -> {
+                            int used = document(id, state, synthesized, failures, stop);
+                            calls.addAndGet(used);
+                            if (listener != null) {
+                                listener.nodeDone(id, used, done.incrementAndGet(), total);
+                            }
+                        }, pool));
+            }
+            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, NodeDocs> after = new LinkedHashMap<>();
+        for (String id : lineage.topologicalOrder()) {
+            if (selected.contains(id) && state.containsKey(id)) {
+                after.put(id, state.get(id));
+            }
+        }
+        List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(failures).values());
+        return new Result(after, Collections.unmodifiableSet(new TreeSet<>(synthesized)), failed, stop.get(),
+                calls.get());
+    }
+
+    private int document(String id, Map<String, NodeDocs> state, Set<String> synthesized,
+                         Map<String, Failure> failures, AtomicReference<LlmException> stop) {
+        NodeDocs docs = documenter.document(state.get(id), state::get);
+        state.put(id, docs);
+        Node node = project.manifest().node(id).orElseThrow();
+        if (stop.get() != null || node.resourceType() == ResourceType.SOURCE || !synthesizer.hasGaps(docs)) {
+            return 0;
+        }
+        List<PromptContexts.Parent> parents = new ArrayList<>();
+        boolean usesNewText = false;
+        for (String parentId : lineage.parents(id)) {
+            NodeDocs parentDocs = state.get(parentId);
+            if (parentDocs != null) {
+                parents.add(new PromptContexts.Parent(project.manifest().node(parentId).orElseThrow(), parentDocs));
+                usesNewText |= synthesized.stream().anyMatch(k -> k.startsWith(parentId + "|"));
+            }
+        }
+        if (usesNewText && listener != null) {
+            listener.promptUsesNewParentText(id);
+        }
+        NodeSynthesizer.Outcome outcome = synthesizer.synthesize(node,
+                docs, project.catalog().table(id).orElse(null), parents);
+        state.put(id, outcome.docs());
+        outcome.synthesized().forEach(c -> synthesized.add(id + "|" + c));
+        if (outcome.failure() != null) {
+            failures.put(id, new Failure(id, outcome.failure()));
+        }
+        if (outcome.fatal() != null) {
+            stop.compareAndSet(null, outcome.fatal());
+        }
+        return outcome.calls();
+    }
+}
