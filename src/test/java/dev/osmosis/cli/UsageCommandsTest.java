@@ -104,19 +104,11 @@ class UsageCommandsTest {
     @Test
     void commandsFindTheEnvironmentOfTheRootCommand() throws Exception {
         seed();
-        // a tiny stand-in for the `llm` group the lead registers under the root command
-        @Command(name = "llm", subcommands = {LlmStatsCommand.class, LlmCacheCommand.class})
-        class Group implements Runnable {
-            @Override
-            public void run() {
-            }
-        }
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Osmosis(env()));
-        cli.addSubcommand(new Group());
-        cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("llm", "cache", "clear"));
-        assertTrue(out.toString().contains(home.resolve("osmosis.db").toString()), out.toString());
+        CliHarness.Result r = CliHarness.run(env(), "llm", "cache", "clear");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(home.resolve("osmosis.db").toString()), r.out());
+        CliHarness.Result stats = CliHarness.run(env(), "llm", "stats", "--since", "7d");
+        assertEquals(0, stats.exitCode(), stats.err());
     }
 
     @Command(name = "doc")
