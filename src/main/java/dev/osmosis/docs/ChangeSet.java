@@ -97,7 +97,8 @@ public final class ChangeSet {
             }
             boolean newlyDocumented = placeholders.isDocumented(c.description())
                     && !c.description().equals(old == null ? "" : old.description());
-            if (newlyDocumented && synthesized.contains(id + "|" + c.name())) {
+            boolean byLlm = synthesized.contains(id + "|" + c.name());
+            if (newlyDocumented && byLlm) {
                 counts[2]++;
             } else if (newlyDocumented && c.origin() != null) {
                 counts[1]++;
@@ -105,7 +106,7 @@ public final class ChangeSet {
             if (old != null && c.dataType() != null && !c.dataType().equals(old.dataType())) {
                 counts[5]++;
             }
-            if (old != null && (!old.tags().equals(c.tags()) || !old.meta().equals(c.meta()))) {
+            if (old != null && !byLlm && (!old.tags().equals(c.tags()) || !old.meta().equals(c.meta()))) {
                 counts[7]++;
             }
         }

@@ -35,6 +35,23 @@ public final class TestProjects {
         return resource("corpus/" + name);
     }
 
+    /** Every file under {@code root} except target/, by relative path with '/' separators, with its text. */
+    public static java.util.Map<String, String> snapshot(Path root) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (Files.isRegularFile(p) && !rel.startsWith("target/")) {
+                    files.put(rel, Files.readString(p));
+                }
+            }
+        }
+        return files;
+    }
+
     /** A writable copy of a project, for tests that let osmosis edit files. */
     public static Path copy(Path source, Path into) {
         try (Stream<Path> files = Files.walk(source)) {

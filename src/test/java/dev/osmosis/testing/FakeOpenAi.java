@@ -1,0 +1,128 @@
+package dev.osmosis.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A MockWebServer that speaks OpenAI chat completions the way a model would: a request with a json_schema answer
+ * gets every requested column (and model_description) filled with a sentence naming it; a plain request gets one
+ * sentence. Each answer reports usage of 100 prompt and 20 completion tokens. Requests are recorded in order.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+    public static final int PROMPT_TOKENS = 100;
+    public static final int COMPLETION_TOKENS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile Predicate<String> failWhen = body -> false;
+    private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+
+    public FakeOpenAi() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        server.start();
+    }
+
+    /** Environment for osmosis pointing at this server, with its cache and ledger under {@code home}. */
+    public Map<String, String> env(java.nio.file.Path home) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LLM_PROVIDER", "openai");
+        env.put("OPENAI_API_KEY", "sk-test-not-a-real-key");
+        env.put("OPENAI_BASE_URL", server.url("/v1").toString());
+        env.put("OPENAI_MODEL", "gpt-4o");
+        env.put("OSMOSIS_HOME", home.toString());
+        env.put("OSMOSIS_LLM_RETRY_DELAY", "0.01");
+        env.put("OSMOSIS_LLM_MAX_RETRIES", "1");
+        env.put("OSMOSIS_LLM_RATE_LIMIT", "100000");
+        return env;
+    }
+
+    /** Answer 500 to every request whose body contains text matching {@code predicate}. */
+    public void failWhen(Predicate<String> predicate) {
+        this.failWhen = predicate;
+    }
+
+    public List<JsonNode> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** All message text of a recorded request. */
+    public static String prompt(JsonNode request) {
+        StringBuilder s = new StringBuilder();
+        request.path("messages").forEach(m -> s.append(m.path("content").asText()).append('\n'));
+        return s.toString();
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        try {
+            String body = request.getBody() == null ? "{}" : request.getBody().utf8();
+            JsonNode json = JSON.readTree(body);
+            requests.add(json);
+            if (failWhen.test(body)) {
+                return new MockResponse.Builder().code(500)
+                        .body("{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}").build();
+            }
+            String content = content(json, answered.incrementAndGet());
+            ObjectNode response = JSON.createObjectNode();
+            response.put("id", "chatcmpl-test").put("object", "chat.completion").put("model",
+                    json.path("model").asText());
+            ObjectNode choice = response.putArray("choices").addObject();
+            choice.put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", content);
+            response.putObject("usage").put("prompt_tokens", PROMPT_TOKENS)
+                    .put("completion_tokens", COMPLETION_TOKENS)
+                    .put("total_tokens", PROMPT_TOKENS + COMPLETION_TOKENS);
+            return new MockResponse.Builder().code(200).addHeader("content-type", "application/json")
+                    .body(JSON.writeValueAsString(response)).build();
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"bad json\"}}").build();
+        }
+    }
+
+    /** Every text carries the answer's number (#n), so a test can tell which call wrote what. */
+    private static String content(JsonNode request, int n) throws IOException {
+        JsonNode schema = request.path("response_format").path("json_schema").path("schema");
+        if (schema.isMissingNode() && request.path("response_format").path("type").asText().equals("json_object")) {
+            schema = JSON.createObjectNode();
+        }
+        if (schema.isMissingNode()) {
+            return "A synthesized description (#" + n + ").";
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        if (schema.path("properties").has("model_description")) {
+            answer.put("model_description", "A synthesized model description (#" + n + ").");
+        }
+        ObjectNode columns = answer.putObject("columns");
+        for (Iterator<String> it = schema.path("properties").path("columns").path("properties").fieldNames();
+             it.hasNext(); ) {
+            String column = it.next();
+            columns.put(column, "Synthesized description of " + column + " (#" + n + ").");
+        }
+        return JSON.writeValueAsString(answer);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
