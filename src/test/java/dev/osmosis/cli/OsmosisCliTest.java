@@ -26,4 +26,21 @@ class OsmosisCliTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("frobnicate"), r.err());
     }
+
+    @Test
+    void logLevelIsCheckedAndPythonNamesAreAccepted() {
+        CliHarness.Result bad = CliHarness.run("coverage", "--log-level", "loud");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--log-level must be"), bad.err());
+        CliHarness.Result python = CliHarness.run("coverage", "--log-level", "WARNING", "--project-dir",
+                dev.osmosis.testing.TestProjects.corpus("jaffle_shop_classic").toString());
+        assertEquals(0, python.exitCode(), python.err());
+    }
+
+    @Test
+    void yamlWithoutSubcommandShowsUsage() {
+        CliHarness.Result r = CliHarness.run("yaml", "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("document") && r.out().contains("refactor"), r.out());
+    }
 }
