@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param inheritKeys        extra column keys to inherit (--add-inheritance-for-specified-keys)
  * @param prefix             a column-name prefix ignored when matching names up the DAG (vars: dbt-osmosis: prefix)
- * @param ignoreColumns      catalog columns never injected (vars: dbt-osmosis: column_ignore_patterns)
+ * @param ignoreColumns      catalog columns never injected (vars: dbt-osmosis: column_ignore_patterns, matched
+ *                           from the start of the name like Python's re.match)
  * @param sortBy             "database" (catalog order) or "alphabetical", for refactor
  */
 public record DocSettings(
@@ -80,7 +81,8 @@ public record DocSettings(
         return key;
     }
 
+    /** As dbt-osmosis's {@code re.match}: a pattern matches at the start of the name, not necessarily the whole. */
     public boolean ignored(String columnName) {
-        return ignoreColumns.stream().anyMatch(p -> p.matcher(columnName).matches());
+        return ignoreColumns.stream().anyMatch(p -> p.matcher(columnName).lookingAt());
     }
 }

@@ -43,9 +43,20 @@ public final class YamlPatcher {
 
     /** The text after every edit that can be made, plus the edits refused (the caller reports them). */
     public static Result patch(SchemaFile file, List<? extends YamlEdit> edits) {
+        // Reorders go last: planned earlier, a reorder sees the columns before the added ones exist, may find them
+        // already in order and be dropped, leaving added columns at the end.
+        List<YamlEdit> reorders = new ArrayList<>();
+        List<YamlEdit> others = new ArrayList<>();
+        edits.forEach(e -> (e instanceof YamlEdit.ReorderColumns ? reorders : others).add(e));
+        List<Refusal> refused = new ArrayList<>();
+        SchemaFile current = rounds(file, others, refused);
+        current = rounds(current, reorders, refused);
+        return new Result(current.text(), refused);
+    }
+
+    private static SchemaFile rounds(SchemaFile file, List<YamlEdit> edits, List<Refusal> refused) {
         SchemaFile current = file;
         List<YamlEdit> pending = new ArrayList<>(edits);
-        List<Refusal> refused = new ArrayList<>();
         while (!pending.isEmpty()) {
             EditPlanner planner = new EditPlanner(current);
             List<Splice> accepted = new ArrayList<>();
@@ -76,7 +87,7 @@ public final class YamlPatcher {
             current = SchemaFile.parse(file.path(), splice(current.text(), accepted));
             pending = next;
         }
-        return new Result(current.text(), refused);
+        return current;
     }
 
     /** Applies non-conflicting splices; same-point insertions keep their edit order. */

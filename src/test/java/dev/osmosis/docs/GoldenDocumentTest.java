@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden cases for `yaml document` / `yaml refactor`: golden-docs/CASE/ holds case.json (DAG, catalog, flags),
  * input/ (the project's YAML and dbt_project.yml, if any) and expected/ (every file that must change, as it must
  * read after the run). Every other file must be byte-identical afterwards, and a second run must change nothing.
+ * An optional stdout.diff is what stdout must be (the --dry-run diff). With --dry-run nothing is written, so the second
+ * run must print exactly what the first printed and exit the same way.
  */
 class GoldenDocumentTest {
     static final String DEFAULT_PROJECT = "name: p\nversion: '1.0'\nprofile: p\n";
@@ -46,6 +48,10 @@ class GoldenDocumentTest {
         spec.path("args").forEach(a -> args.add(a.asText()));
         CliHarness.Result first = CliHarness.run(args.toArray(String[]::new));
         assertEquals(spec.path("exit").asInt(0), first.exitCode(), first.err());
+        Path stdout = dir.resolve("stdout.diff");
+        if (Files.exists(stdout)) {
+            assertEquals(Files.readString(stdout), first.out(), name + ": stdout");
+        }
 
         Map<String, String> after = snapshot(root);
         Map<String, String> expected = snapshot(dir.resolve("expected"));
@@ -63,7 +69,11 @@ class GoldenDocumentTest {
 
         CliHarness.Result second = CliHarness.run(args.toArray(String[]::new));
         assertEquals(after, snapshot(root), name + ": a second run must change nothing");
-        assertTrue(second.err().contains("0 files changed"), second.err());
+        if (args.contains("--dry-run")) {
+            assertEquals(first, second, name + ": a dry run writes nothing, so it must repeat itself");
+        } else {
+            assertTrue(second.err().contains("0 files changed"), second.err());
+        }
     }
 
     static Map<String, String> snapshot(Path root) throws IOException {
