@@ -228,4 +228,34 @@ class SynthesisFlowTest {
             assertFalse(history.out().contains("sk-test"), "no key in the ledger report");
         }
     }
+
+    /** Two osmosis processes (separate JVMs, as two CI jobs on one machine) writing one cache and ledger. */
+    @Test
+    void twoProcessesAtOnceShareTheLedgerSafely() throws Exception {
+        Path other = tmp.resolve("q");
+        writeProject(other);
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            Map<String, String> env = llm.env(tmp.resolve("home"));
+            Process a = osmosis(env, root);
+            Process b = osmosis(env, other);
+            assertEquals(0, a.waitFor(), new String(a.getInputStream().readAllBytes()));
+            assertEquals(0, b.waitFor(), new String(b.getInputStream().readAllBytes()));
+            assertEquals(4, llm.requests().size());
+            try (UsageDatabase db = UsageDatabase.open(tmp.resolve("home/osmosis.db"))) {
+                assertEquals(4, new Ledger(db).since(Instant.EPOCH).size());
+            }
+            byte[] dbBytes = Files.readAllBytes(tmp.resolve("home/osmosis.db"));
+            assertFalse(new String(dbBytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("sk-test"),
+                    "the key is never stored");
+        }
+    }
+
+    private static Process osmosis(Map<String, String> env, Path project) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.osmosis.cli.Main", "yaml", "document", "--synthesize", "--no-llm-cache", "--project-dir",
+                project.toString()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
 }
