@@ -45,6 +45,19 @@ public final class JsonExtractor {
                         + "or another model.");
     }
 
+    /** The first JSON object in a model's text: the whole text, a fenced block, or balanced braces in prose. */
+    public static java.util.Optional<ObjectNode> firstObject(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (String candidate : candidates(text)) {
+            if (parse(candidate) instanceof ObjectNode object) {
+                return java.util.Optional.of(object);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static List<String> requiredKeys(JsonNode schema) {
         List<String> keys = new ArrayList<>();
         if (schema != null && schema.path("required").isArray()) {

@@ -50,7 +50,7 @@ public record BulkAnswer(
      */
     public static BulkAnswer parse(LlmResponse response, List<String> requestedColumns, boolean wantModelDescription) {
         JsonNode root = response.json() != null && response.json().isObject() ? response.json()
-                : JsonExtraction.object(response.text()).orElse(null);
+                : dev.osmosis.llm.JsonExtractor.firstObject(response.text()).orElse(null);
         if (root == null) {
             return new BulkAnswer(Map.of(), null, requestedColumns, wantModelDescription,
                     "no JSON object in the answer");

@@ -82,7 +82,7 @@ public final class PlainAnswer {
         if (!s.startsWith("{")) {
             return Optional.empty();
         }
-        return JsonExtraction.object(s).map(n -> n.get("description")).filter(JsonNode::isTextual)
+        return dev.osmosis.llm.JsonExtractor.firstObject(s).map(n -> n.get("description")).filter(JsonNode::isTextual)
                 .map(JsonNode::textValue);
     }
 
