@@ -26,7 +26,8 @@ import java.util.TreeSet;
  */
 final class NodeSynthesizer {
     /** What one node got. {@code synthesized}: column names, "" for the model description. */
-    record Outcome(NodeDocs docs, Set<String> synthesized, int calls, String failure, LlmException fatal) {
+    record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
+                   LlmException fatal) {
     }
 
     private final LlmClient client;
@@ -56,6 +57,7 @@ final class NodeSynthesizer {
         Map<String, String> columnText = new LinkedHashMap<>();
         String[] modelText = {null};
         int calls = 0;
+        long[] tokens = {0};
         try {
             List<ColumnDocs> leftOut = new ArrayList<>();
             boolean modelLeftOut = false;
@@ -63,7 +65,9 @@ final class NodeSynthesizer {
                 calls++;
                 if (call instanceof CallPlan.Bulk bulk) {
                     PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table), bulk.model());
-                    BulkAnswer answer = BulkAnswer.parse(client.complete(prompts.bulk(ctx)), ctx);
+                    LlmResponse response = client.complete(prompts.bulk(ctx));
+                    tokens[0] += Math.max(0, response.usage().total());
+                    BulkAnswer answer = BulkAnswer.parse(response, ctx);
                     columnText.putAll(answer.columns());
                     if (bulk.model() && answer.modelDescription() != null && !answer.modelDescription().isBlank()) {
                         modelText[0] = answer.modelDescription();
@@ -76,24 +80,26 @@ final class NodeSynthesizer {
                         }
                     }
                 } else {
-                    single(call, base, table, columnText, modelText);
+                    tokens[0] += single(call, base, table, columnText, modelText);
                 }
             }
             for (CallPlan.Call call : CallPlan.perGap(modelLeftOut, leftOut)) {
                 calls++;
-                single(call, base, table, columnText, modelText);
+                tokens[0] += single(call, base, table, columnText, modelText);
             }
         } catch (LlmException e) {
             boolean fatal = e.kind() == LlmException.Kind.AUTHENTICATION
                     || e.kind() == LlmException.Kind.CONFIGURATION || e.kind() == LlmException.Kind.BUDGET_EXCEEDED;
             Outcome partial = apply(docs, columnText, modelText[0]);
-            return new Outcome(partial.docs(), partial.synthesized(), calls, e.getMessage(), fatal ? e : null);
+            return new Outcome(partial.docs(), partial.synthesized(), calls, tokens[0], e.getMessage(),
+                    fatal ? e : null);
         }
         Outcome applied = apply(docs, columnText, modelText[0]);
-        return new Outcome(applied.docs(), applied.synthesized(), calls, null, null);
+        return new Outcome(applied.docs(), applied.synthesized(), calls, tokens[0], null, null);
     }
 
-    private void single(CallPlan.Call call, PromptContext base, Catalog.Table table, Map<String, String> columnText,
+    /** Sends one plain-text call; returns the tokens it used. */
+    private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, Map<String, String> columnText,
                         String[] modelText) {
         if (call instanceof CallPlan.Model) {
             LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)));
@@ -101,6 +107,7 @@ final class NodeSynthesizer {
             if (!text.isBlank()) {
                 modelText[0] = text;
             }
+            return Math.max(0, r.usage().total());
         } else if (call instanceof CallPlan.Column col) {
             PromptContext.Column target = contextColumns(List.of(col.column()), table).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
@@ -108,7 +115,9 @@ final class NodeSynthesizer {
             if (!text.isBlank()) {
                 columnText.put(col.column().name(), text);
             }
+            return Math.max(0, r.usage().total());
         }
+        return 0;
     }
 
     private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table) {
@@ -138,7 +147,7 @@ final class NodeSynthesizer {
             }
             synthesized.add("");
         }
-        return new Outcome(result, synthesized, 0, null, null);
+        return new Outcome(result, synthesized, 0, 0, null, null);
     }
 
     private Map<String, Object> mark(Map<String, Object> meta) {

@@ -46,7 +46,7 @@ public final class SynthesisRun {
 
     /** Told when a node is done, for progress output. */
     public interface Listener {
-        void nodeDone(String nodeId, int calls, int nodesDone, int nodesTotal);
+        void nodeDone(String nodeId, int calls, long tokens, int nodesDone, int nodesTotal);
 
         /** The node's prompt shows text synthesized for a parent in this run (a dry run can only estimate it). */
         default void promptUsesNewParentText(String nodeId) {
@@ -92,10 +92,10 @@ public final class SynthesisRun {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(parents);
                 futures.put(id, !selected.contains(id) || !state.containsKey(id) ? ready
                         : ready.thenRunAsync(() -> {
-                            int used = document(id, state, synthesized, failures, stop);
-                            calls.addAndGet(used);
+                            long[] used = document(id, state, synthesized, failures, stop);
+                            calls.addAndGet((int) used[0]);
                             if (listener != null) {
-                                listener.nodeDone(id, used, done.incrementAndGet(), total);
+                                listener.nodeDone(id, (int) used[0], used[1], done.incrementAndGet(), total);
                             }
                         }, pool));
             }
@@ -119,13 +119,14 @@ public final class SynthesisRun {
                 calls.get());
     }
 
-    private int document(String id, Map<String, NodeDocs> state, Set<String> synthesized,
+    /** Documents one node; returns {calls, tokens}. */
+    private long[] document(String id, Map<String, NodeDocs> state, Set<String> synthesized,
                          Map<String, Failure> failures, AtomicReference<LlmException> stop) {
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
         if (stop.get() != null || node.resourceType() == ResourceType.SOURCE || !synthesizer.hasGaps(docs)) {
-            return 0;
+            return new long[] {0, 0};
         }
         List<PromptContexts.Parent> parents = new ArrayList<>();
         boolean usesNewText = false;
@@ -149,6 +150,6 @@ public final class SynthesisRun {
         if (outcome.fatal() != null) {
             stop.compareAndSet(null, outcome.fatal());
         }
-        return outcome.calls();
+        return new long[] {outcome.calls(), outcome.tokens()};
     }
 }
