@@ -31,6 +31,11 @@ final class YamlRun {
     }
 
     int execute() {
+        if (Boolean.TRUE.equals(command.usage.dryRun) && !command.synthesis.synthesize()) {
+            // without --synthesize there is no LLM call to preview, and the run would write every file
+            throw OsmosisException.usage("--llm-dry-run previews the LLM calls of --synthesize: add --synthesize, "
+                    + "or use --dry-run to preview the YAML changes without an LLM.");
+        }
         Project project = command.project.load(ctx.workingDir());
         DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
