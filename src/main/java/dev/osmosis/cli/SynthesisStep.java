@@ -57,25 +57,44 @@ final class SynthesisStep {
             SynthesisRun.Result result = new SynthesisRun(project, lineage, documenter, client,
                     new PromptBuilder(templates), PlaceholderSettings.from(project.config()), settings,
                     llm.concurrency(), progress).run(selected, state.docs());
-            int code = writeResult.write(result, usage.dryRun());
+            int code;
+            OsmosisException writeError = null;
+            try {
+                code = writeResult.write(result, usage.dryRun());
+            } catch (OsmosisException e) {
+                // --check, an unparsable or unwritable file: the usage report and the failed nodes still matter
+                writeError = e;
+                code = e.exitCode();
+            }
             session.writeReports(ctx.out(), ctx.err(), command.format == DocumentCommand.Format.json);
-            return Math.max(code, failures(result));
+            OsmosisException synthesisError = failures(result);
+            if (synthesisError == null) {
+                if (writeError != null) {
+                    throw writeError;
+                }
+                return code;
+            }
+            if (writeError != null) {
+                ctx.err().println("error: " + writeError.getMessage());
+            }
+            throw synthesisError;
         }
     }
 
-    private int failures(SynthesisRun.Result result) {
+    /** Prints the failed nodes; returns the error that ends the run, or null when every node went through. */
+    private OsmosisException failures(SynthesisRun.Result result) {
         result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
         LlmException stop = result.stoppedBy();
         if (stop != null) {
             String what = stop.kind() == LlmException.Kind.BUDGET_EXCEEDED ? "the LLM budget was reached"
                     : "the LLM provider refused the run";
-            throw new OsmosisException(stop.exitCode(), what + "; what was done is written, the rest stays "
+            return new OsmosisException(stop.exitCode(), what + "; what was done is written, the rest stays "
                     + "undocumented: " + stop.getMessage());
         }
         if (!result.failures().isEmpty()) {
-            throw OsmosisException.failure(result.failures().size() + " node(s) could not be synthesized (see "
+            return OsmosisException.failure(result.failures().size() + " node(s) could not be synthesized (see "
                     + "above); everything else is written. Run again to retry them.");
         }
-        return 0;
+        return null;
     }
 }

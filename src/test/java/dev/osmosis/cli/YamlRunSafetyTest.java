@@ -3,7 +3,9 @@ package dev.osmosis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.osmosis.testing.FakeOpenAi;
 import dev.osmosis.testing.TestProjects;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,5 +26,24 @@ class YamlRunSafetyTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--synthesize"), r.err());
         assertEquals(before, TestProjects.snapshot(root), "a preview must not write the YAML");
+    }
+
+    @Test
+    void failedNodesAndUsageAreReportedEvenWhenAYamlFileCannotBeParsed() throws Exception {
+        Path root = TestProjects.copy(Path.of("examples/shopverse"), tmp.resolve("project"));
+        Files.writeString(root.resolve("models/gold/broken.yml"), "version: 2\nmodels:\n  - name: [unclosed\n");
+        Path stats = tmp.resolve("stats.json");
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            llm.failWhen(body -> body.contains("stg_orders"));
+
+            CliHarness.Result r = CliHarness.run(llm.env(tmp.resolve("home")), "yaml", "document", "--synthesize",
+                    "--llm-stats-file", stats.toString(), "--project-dir", root.toString());
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains("broken.yml"), r.err());
+            assertTrue(r.err().contains("failed: model.shopverse_analytics.stg_orders"), r.err());
+            assertTrue(r.err().contains("could not be parsed"), "both problems are reported: " + r.err());
+            assertTrue(Files.exists(stats), "--llm-stats-file is written");
+        }
     }
 }
