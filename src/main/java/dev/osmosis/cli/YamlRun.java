@@ -82,6 +82,7 @@ final class YamlRun {
                 settings.placeholders());
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
         boolean dryRun = command.write.dryRun || previewOnly;
+        List<String> unwritten = new ArrayList<>();
         for (ChangeSet.FileChange change : result.files()) {
             Path shown = project.root().relativize(change.path());
             if (previewOnly) {
@@ -90,14 +91,24 @@ final class YamlRun {
             if (dryRun) {
                 ctx.out().print(UnifiedDiff.of(shown, change.before(), change.after()));
             } else {
-                SchemaWriter.write(change.path(), change.after());
-                ctx.err().println((change.before().isEmpty() ? "created " : "updated ") + shown);
+                try {
+                    SchemaWriter.write(change.path(), change.after());
+                    ctx.err().println((change.before().isEmpty() ? "created " : "updated ") + shown);
+                } catch (OsmosisException e) {
+                    // one read-only file must not cost the user the edits of every file after it
+                    ctx.err().println("error: " + e.getMessage());
+                    unwritten.add(shown.toString());
+                }
             }
         }
         ctx.out().flush();
         result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
                 + project.root().relativize(file) + ": " + String.join(", ", nodes)));
         ctx.err().println((dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
+        if (!unwritten.isEmpty()) {
+            throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
+                    + String.join(", ", unwritten) + "; every other file is written.");
+        }
         if (!files.problems().isEmpty()) {
             throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "
                     + "untouched and the nodes they document were skipped.");

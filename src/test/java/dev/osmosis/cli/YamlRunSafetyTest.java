@@ -46,4 +46,21 @@ class YamlRunSafetyTest {
             assertTrue(Files.exists(stats), "--llm-stats-file is written");
         }
     }
+
+    @Test
+    void aFileThatCannotBeWrittenDoesNotStopTheOthers() throws Exception {
+        Path root = TestProjects.copy(Path.of("examples/shopverse"), tmp.resolve("project"));
+        // the seed's new entry goes to seeds/schema.yml, which here is a folder: it cannot be written
+        Files.createDirectories(root.resolve("seeds/schema.yml"));
+        Files.writeString(root.resolve("seeds/schema.yml/keep.txt"), "x");
+
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()),
+                "yaml", "document", "--project-dir", root.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write"), r.err());
+        assertTrue(r.err().contains("1 file(s) could not be written"), r.err());
+        assertTrue(Files.isRegularFile(root.resolve("snapshots/schema.yml")),
+                "the file after the unwritable one is still written: " + r.err());
+    }
 }
