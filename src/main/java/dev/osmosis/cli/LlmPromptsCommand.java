@@ -67,7 +67,7 @@ public final class LlmPromptsCommand implements Runnable {
                 Files.createDirectories(dir);
                 for (PromptKey key : keys) {
                     Path target = dir.resolve(key.fileName());
-                    writeAtomically(target, PromptTemplates.defaultSource(key));
+                    dev.osmosis.AtomicFiles.write(target, PromptTemplates.defaultSource(key));
                     out.println("wrote " + target);
                 }
             } catch (IOException e) {
@@ -75,16 +75,6 @@ public final class LlmPromptsCommand implements Runnable {
             }
             out.println("Edit them, then pass --llm-prompt-dir " + dir + " (templates you delete use the defaults).");
             return 0;
-        }
-
-        private static void writeAtomically(Path target, String text) throws IOException {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
         }
     }
 }

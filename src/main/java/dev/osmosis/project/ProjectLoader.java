@@ -21,8 +21,12 @@ public final class ProjectLoader {
     public Project load(Paths paths, Path workingDir) {
         Path root = paths.projectDir() != null ? workingDir.resolve(paths.projectDir()).normalize()
                 : findProjectDir(workingDir);
+        if (!Files.exists(root)) {
+            throw OsmosisException.usage("--project-dir " + root + " does not exist.");
+        }
         if (!Files.isDirectory(root)) {
-            throw OsmosisException.usage("--project-dir " + root + " is not a folder.");
+            throw OsmosisException.usage("--project-dir " + root + " is a file; pass the folder holding "
+                    + DbtProjectReader.FILE_NAME + ".");
         }
         DbtProject config = projectReader.read(root, paths.vars());
         Path target = root.resolve(config.targetPath());

@@ -1,5 +1,6 @@
 package dev.osmosis.usage;
 
+import dev.osmosis.AtomicFiles;
 import dev.osmosis.OsmosisException;
 import dev.osmosis.llm.LlmClient;
 import java.io.IOException;
@@ -42,7 +43,9 @@ public final class UsageSession implements AutoCloseable {
         this.clock = clock;
         this.prices = PriceTable.builtIn().withOverrides(settings.priceOverrides());
         this.budget = new Budget(settings.maxCostUsd(), settings.tokenBudget());
-        this.db = openQuietly(dbFile, settings.dryRun() && !settings.cache());
+        // A dry run only reads the cache: it never creates the database.
+        this.db = openQuietly(dbFile, settings.dryRun()
+                && (!settings.cache() || dbFile == null || !java.nio.file.Files.exists(dbFile)));
     }
 
     private static UsageDatabase openQuietly(Path file, boolean notNeeded) {
@@ -90,16 +93,8 @@ public final class UsageSession implements AutoCloseable {
     }
 
     static void writeAtomically(Path target, String content) {
-        Path absolute = target.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, content);
         } catch (IOException e) {
             throw OsmosisException.failure("cannot write --llm-stats-file " + target + ": " + e.getMessage());
         }

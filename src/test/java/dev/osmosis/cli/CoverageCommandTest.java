@@ -77,6 +77,6 @@ class CoverageCommandTest {
         CliHarness.Result r = CliHarness.run(java.util.Map.of(), "coverage", "--project-dir",
                 dir.resolve("missing").toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("not a folder"), r.err());
+        assertTrue(r.err().contains("does not exist"), r.err());
     }
 }

@@ -125,4 +125,16 @@ class UsageSessionTest {
         }
         assertEquals(2, provider.calls.get());
     }
+
+    @org.junit.jupiter.api.Test
+    void aDryRunNeverCreatesTheDatabase() {
+        Path db = dir.resolve("home/osmosis.db");
+        try (UsageSession dry = new UsageSession(settings(true, true, null), "openai", "gpt-4o", db,
+                java.time.Clock.systemUTC())) {
+            dry.wrap(request -> {
+                throw new AssertionError("a dry run calls nobody");
+            }).complete(dev.osmosis.llm.LlmRequest.text("s", "u"));
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(db));
+    }
 }

@@ -68,7 +68,12 @@ final class NodeSynthesizer {
                     LlmResponse response = client.complete(prompts.bulk(ctx));
                     tokens[0] += Math.max(0, response.usage().total());
                     BulkAnswer answer = BulkAnswer.parse(response, ctx);
-                    columnText.putAll(answer.columns());
+                    // An answer that is a placeholder by the project's own list counts as left out.
+                    answer.columns().forEach((name, text) -> {
+                        if (placeholders.isDocumented(text)) {
+                            columnText.put(name, text);
+                        }
+                    });
                     if (bulk.model() && answer.modelDescription() != null && !answer.modelDescription().isBlank()) {
                         modelText[0] = answer.modelDescription();
                     } else if (bulk.model()) {
