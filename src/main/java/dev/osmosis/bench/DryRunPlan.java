@@ -20,8 +20,9 @@ record DryRunPlan(Map<String, Integer> callsPerNode, int calls, long inputTokens
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static DryRunPlan of(Path projectDir) {
+        Path home = null;
         try {
-            Path home = Files.createTempDirectory("osmosis-bench-home");
+            home = Files.createTempDirectory("osmosis-bench-home");
             Map<String, String> env = Map.of("LLM_PROVIDER", "openai", "OPENAI_API_KEY", "unused-in-a-dry-run",
                     "OPENAI_MODEL", "gpt-4o", "OSMOSIS_HOME", home.toString());
             StringWriter out = new StringWriter();
@@ -35,6 +36,8 @@ record DryRunPlan(Map<String, Integer> callsPerNode, int calls, long inputTokens
             return parse(out.toString());
         } catch (IOException e) {
             throw OsmosisException.failure("dry run: " + e.getMessage());
+        } finally {
+            TempDirs.delete(home);
         }
     }
 

@@ -12,9 +12,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +43,14 @@ final class SynthCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         Duration delay = parseLatency(latency);
         Path dir = Files.createTempDirectory("osmosis-bench-synth");
+        try {
+            return measure(ctx, delay, dir);
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    private int measure(CommandContext ctx, Duration delay, Path dir) throws IOException {
         new SyntheticProject(models, seed).write(dir);
         Lineage lineage = Lineage.of(new ProjectLoader().load(new ProjectLoader.Paths(dir, null, null, null),
                 dir).manifest());
@@ -53,8 +63,8 @@ final class SynthCommand implements Callable<Integer> {
         Run run = run(dir, delay, null);
         double bound = CriticalPath.lowerBoundMs(critical, plan.calls(), delay.toMillis(), concurrency);
         ctx.out().printf(Locale.ROOT, "nodes=%d concurrency=%d latency_ms=%d calls=%d (planned %d) max_in_flight=%d "
-                        + "critical_path_calls=%d bound_ms=%.0f wall_ms=%d ratio=%.2f | the run's own work at zero latency: "
-                        + "%d ms%n", lineage.size(), concurrency, delay.toMillis(),
+                        + "critical_path_calls=%d bound_ms=%.0f wall_ms=%d ratio=%.2f | the run's own work at zero "
+                        + "latency: %d ms%n", lineage.size(), concurrency, delay.toMillis(),
                 run.calls(), plan.calls(), run.maxInFlight(), critical, bound, run.wallMs(), run.wallMs() / bound,
                 overheadMs);
         return 0;
@@ -67,24 +77,29 @@ final class SynthCommand implements Callable<Integer> {
     private Run run(Path dir, Duration delay, String extra) throws IOException {
         Path home = Files.createTempDirectory("osmosis-bench-home");
         try (FakeLlmServer server = new FakeLlmServer(delay)) {
-            Map<String, String> env = Map.of("LLM_PROVIDER", "openai", "OPENAI_API_KEY", "sk-fake-bench",
-                    "OPENAI_BASE_URL", server.baseUrl(), "OPENAI_MODEL", "gpt-4o", "OSMOSIS_HOME", home.toString());
-            StringWriter err = new StringWriter();
-            String[] args = {"yaml", "document", "--synthesize", "--no-llm-cache", "--llm-rpm", "100000",
-                "--llm-concurrency", String.valueOf(concurrency), "--project-dir", dir.toString()};
-            if (extra != null) {
-                args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(extra))
-                        .toArray(String[]::new);
-            }
-            long t0 = System.nanoTime();
-            int code = new Osmosis(env).run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), args);
-            long wall = (System.nanoTime() - t0) / 1_000_000;
-            if (code != 0) {
-                throw OsmosisException.failure("--synthesize against the fake server failed (exit " + code + "): "
-                        + err);
-            }
-            return new Run(wall, server.requests(), server.maxInFlight());
+            return run(dir, server, home, extra);
+        } finally {
+            TempDirs.delete(home);
         }
+    }
+
+    private Run run(Path dir, FakeLlmServer server, Path home, String extra) {
+        Map<String, String> env = Map.of("LLM_PROVIDER", "openai", "OPENAI_API_KEY", "sk-fake-bench",
+                "OPENAI_BASE_URL", server.baseUrl(), "OPENAI_MODEL", "gpt-4o", "OSMOSIS_HOME", home.toString());
+        StringWriter err = new StringWriter();
+        String[] args = {"yaml", "document", "--synthesize", "--no-llm-cache", "--llm-rpm", "100000",
+            "--llm-concurrency", String.valueOf(concurrency), "--project-dir", dir.toString()};
+        if (extra != null) {
+            args = Stream.concat(Arrays.stream(args), Stream.of(extra)).toArray(String[]::new);
+        }
+        long t0 = System.nanoTime();
+        int code = new Osmosis(env).run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), args);
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        if (code != 0) {
+            throw OsmosisException.failure("--synthesize against the fake server failed (exit " + code + "): "
+                    + err);
+        }
+        return new Run(wall, server.requests(), server.maxInFlight());
     }
 
     static Duration parseLatency(String text) {
