@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** Hidden `osmosis bench`: generates synthetic projects and measures reading them. Used by bench/run. */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
-        description = "Benchmarks: generate a synthetic project, measure loading it.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Load.class})
+        description = "Benchmarks: generate a synthetic project, measure loading it, LLM call strategy and scheduling.",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Load.class, StrategyCommand.class,
+            SynthCommand.class})
 public final class BenchCommand {
 
     @Command(name = "generate", description = "Write a synthetic dbt project of N models into DIR.")

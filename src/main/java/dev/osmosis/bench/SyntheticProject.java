@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Writes a synthetic dbt project shaped like a real warehouse: sources, then staging (one per source table),
@@ -32,7 +34,7 @@ public final class SyntheticProject {
     private final int models;
     private final Random random;
     private final List<Model> nodes = new ArrayList<>();
-    private final java.util.Map<String, Model> byId = new java.util.HashMap<>();
+    private final Map<String, Model> byId = new java.util.HashMap<>();
 
     public SyntheticProject(int models, long seed) {
         this.models = models;
@@ -121,7 +123,7 @@ public final class SyntheticProject {
     }
 
     private void writeYamlAndSql(Path root) throws IOException {
-        java.util.Map<String, StringBuilder> yamlByFolder = new java.util.TreeMap<>();
+        Map<String, StringBuilder> yamlByFolder = new TreeMap<>();
         for (Model m : nodes) {
             Path folder = root.resolve(m.folder());
             Files.createDirectories(folder);
@@ -135,17 +137,15 @@ public final class SyntheticProject {
                 y.append("      - name: ").append(c).append('\n');
             }
         }
-        StringBuilder src = new StringBuilder("version: 2\n\nsources:\n");
-        String current = null;
+        // One YAML file per source, as real projects lay them out (models/sources/raw_N.yml).
+        Map<String, StringBuilder> bySource = new TreeMap<>();
         for (Model m : nodes) {
             if (!m.layer().equals("source")) {
                 continue;
             }
             String sourceName = m.id().split("\\.")[2];
-            if (!sourceName.equals(current)) {
-                src.append("  - name: ").append(sourceName).append("\n    tables:\n");
-                current = sourceName;
-            }
+            StringBuilder src = bySource.computeIfAbsent(sourceName, n -> new StringBuilder("version: 2\n\nsources:\n"
+                    + "  - name: " + n + "\n    tables:\n"));
             src.append("      - name: ").append(m.name()).append("\n        description: Raw ").append(m.name())
                     .append(" as loaded.\n        columns:\n");
             for (String c : m.columns()) {
@@ -153,10 +153,11 @@ public final class SyntheticProject {
                         .append(describe(c)).append("\"\n");
             }
         }
-        yamlByFolder.put("models/sources", src);
         for (var e : yamlByFolder.entrySet()) {
-            Files.writeString(root.resolve(e.getKey()).resolve(e.getKey().endsWith("sources") ? "_sources.yml"
-                    : "_models.yml"), e.getValue());
+            Files.writeString(root.resolve(e.getKey()).resolve("_models.yml"), e.getValue());
+        }
+        for (var e : bySource.entrySet()) {
+            Files.writeString(root.resolve("models/sources").resolve(e.getKey() + ".yml"), e.getValue());
         }
     }
 
@@ -227,7 +228,7 @@ public final class SyntheticProject {
         if (source) {
             g.writeStringField("source_name", m.id().split("\\.")[2]);
         }
-        g.writeStringField("original_file_path", source ? "models/sources/_sources.yml"
+        g.writeStringField("original_file_path", source ? "models/sources/" + m.id().split("\\.")[2] + ".yml"
                 : m.folder() + "/" + m.name() + ".sql");
         g.writeStringField("patch_path", source ? null : PROJECT + "://" + m.folder() + "/_models.yml");
         g.writeStringField("path", m.name() + ".sql");

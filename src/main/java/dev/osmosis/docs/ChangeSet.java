@@ -70,9 +70,13 @@ public final class ChangeSet {
             count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
         }
         List<FileChange> changes = new ArrayList<>();
-        for (Map.Entry<Path, List<YamlEdit>> e : editsByFile.entrySet()) {
-            SchemaFile file = files.fileOrEmpty(e.getKey());
-            YamlPatcher.Result patched = YamlPatcher.patch(file, e.getValue());
+        // Files are patched independently (YamlPatcher is pure), so in parallel; results are used in path order.
+        List<Map.Entry<Path, List<YamlEdit>>> byFile = new ArrayList<>(editsByFile.entrySet());
+        List<YamlPatcher.Result> results = byFile.parallelStream()
+                .map(e -> YamlPatcher.patch(files.fileOrEmpty(e.getKey()), e.getValue())).toList();
+        for (int i = 0; i < byFile.size(); i++) {
+            SchemaFile file = files.fileOrEmpty(byFile.get(i).getKey());
+            YamlPatcher.Result patched = results.get(i);
             patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
                     + r.edit().entry() + " unchanged: " + r.reason()));
             if (!patched.text().equals(file.text())) {

@@ -1,6 +1,8 @@
 package dev.osmosis.docs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +31,9 @@ final class ColumnInheritance {
             return node;
         }
         List<ColumnDocs> out = new ArrayList<>(node.columns().size());
+        Map<NodeDocs, Map<String, ColumnDocs>> byKey = new IdentityHashMap<>();
         for (ColumnDocs column : node.columns()) {
-            out.add(inheritColumn(column, candidates(column, generations)));
+            out.add(inheritColumn(column, candidates(column, generations, byKey)));
         }
         return out.equals(node.columns()) ? node : node.withColumns(out);
     }
@@ -39,20 +42,32 @@ final class ColumnInheritance {
     private record Candidate(String nodeId, ColumnDocs column) {
     }
 
-    private List<Candidate> candidates(ColumnDocs column, List<List<NodeDocs>> generations) {
+    /**
+     * {@code byKey} indexes each ancestor's columns by match key once per node, not once per column: a mart
+     * with dozens of columns and dozens of ancestors would otherwise lower-case the same names thousands of times.
+     */
+    private List<Candidate> candidates(ColumnDocs column, List<List<NodeDocs>> generations,
+                                       Map<NodeDocs, Map<String, ColumnDocs>> byKey) {
         String key = settings.matchKey(column.name());
         List<Candidate> found = new ArrayList<>();
         for (List<NodeDocs> generation : generations) {
             for (NodeDocs ancestor : generation) {
-                for (ColumnDocs c : ancestor.columns()) {
-                    if (settings.matchKey(c.name()).equals(key)) {
-                        found.add(new Candidate(ancestor.uniqueId(), c));
-                        break;
-                    }
+                ColumnDocs c = byKey.computeIfAbsent(ancestor, this::columnsByKey).get(key);
+                if (c != null) {
+                    found.add(new Candidate(ancestor.uniqueId(), c));
                 }
             }
         }
         return found;
+    }
+
+    /** The first column of each match key, as the column-by-column search would find it. */
+    private Map<String, ColumnDocs> columnsByKey(NodeDocs node) {
+        Map<String, ColumnDocs> index = new HashMap<>();
+        for (ColumnDocs c : node.columns()) {
+            index.putIfAbsent(settings.matchKey(c.name()), c);
+        }
+        return index;
     }
 
     private ColumnDocs inheritColumn(ColumnDocs column, List<Candidate> candidates) {

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
@@ -26,9 +28,23 @@ public final class Lineage {
     private final Graph<String, DefaultEdge> graph;
     private final List<String> order;
 
+    /** Sorted parent and child lists, computed once: inheritance asks for them once per ancestor per node. */
+    private final Map<String, List<String>> parents = new HashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+
     private Lineage(Graph<String, DefaultEdge> graph, List<String> order) {
         this.graph = graph;
         this.order = order;
+        for (String id : graph.vertexSet()) {
+            parents.put(id, sorted(Graphs.predecessorListOf(graph, id)));
+            children.put(id, sorted(Graphs.successorListOf(graph, id)));
+        }
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        Collections.sort(copy);
+        return Collections.unmodifiableList(copy);
     }
 
     public static Lineage of(Manifest manifest) {
@@ -64,22 +80,14 @@ public final class Lineage {
         return order;
     }
 
+    /** The node's parents in unique-id order (unmodifiable; empty for an unknown id). */
     public List<String> parents(String uniqueId) {
-        if (!graph.containsVertex(uniqueId)) {
-            return List.of();
-        }
-        List<String> parents = new ArrayList<>(Graphs.predecessorListOf(graph, uniqueId));
-        Collections.sort(parents);
-        return parents;
+        return parents.getOrDefault(uniqueId, List.of());
     }
 
+    /** The node's children in unique-id order (unmodifiable; empty for an unknown id). */
     public List<String> children(String uniqueId) {
-        if (!graph.containsVertex(uniqueId)) {
-            return List.of();
-        }
-        List<String> children = new ArrayList<>(Graphs.successorListOf(graph, uniqueId));
-        Collections.sort(children);
-        return children;
+        return children.getOrDefault(uniqueId, List.of());
     }
 
     /**

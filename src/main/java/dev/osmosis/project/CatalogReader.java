@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Streams catalog.json (written by `dbt docs generate`) into a {@link Catalog}. */
 public final class CatalogReader {
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = JsonValues.factory();
 
     public Catalog read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
@@ -70,13 +70,7 @@ public final class CatalogReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
-                    Map<String, Object> c = JsonValues.map(p);
-                    Object name = c.get("name");
-                    Object index = c.get("index");
-                    columns.add(new Catalog.CatalogColumn(name == null ? key : name.toString(),
-                            c.get("type") == null ? null : c.get("type").toString(),
-                            index instanceof Number n ? n.intValue() : Integer.MAX_VALUE,
-                            c.get("comment") == null ? null : c.get("comment").toString()));
+                    columns.add(column(p, key));
                 }
             } else {
                 p.skipChildren();
@@ -84,5 +78,29 @@ public final class CatalogReader {
         }
         columns.sort(Comparator.comparingInt(Catalog.CatalogColumn::index));
         return new Catalog.Table(id, comment, columns);
+    }
+
+    /** One column object, read field by field (no map per column: a large catalog has hundreds of thousands). */
+    private static Catalog.CatalogColumn column(JsonParser p, String key) throws IOException {
+        String name = null;
+        String type = null;
+        String comment = null;
+        int index = Integer.MAX_VALUE;
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return new Catalog.CatalogColumn(key, null, index, null);
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "name" -> name = JsonValues.string(p);
+                case "type" -> type = JsonValues.string(p);
+                case "comment" -> comment = JsonValues.string(p);
+                case "index" -> index = p.currentToken().isNumeric() ? p.getNumberValue().intValue() : index;
+                default -> p.skipChildren();
+            }
+        }
+        return new Catalog.CatalogColumn(name == null ? key : name, type, index, comment);
     }
 }

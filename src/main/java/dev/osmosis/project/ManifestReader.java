@@ -29,7 +29,7 @@ public final class ManifestReader {
     public static final int NEWEST_SCHEMA = 12;
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = JsonValues.factory();
 
     public Manifest read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {

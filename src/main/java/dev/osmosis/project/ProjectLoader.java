@@ -3,6 +3,8 @@ package dev.osmosis.project;
 import dev.osmosis.OsmosisException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.tinylog.Logger;
 
 /** Finds and reads a dbt project: dbt_project.yml, the manifest and, when present, the catalog. */
@@ -32,17 +34,45 @@ public final class ProjectLoader {
         Path target = root.resolve(config.targetPath());
         Path manifestFile = paths.manifest() != null ? workingDir.resolve(paths.manifest())
                 : target.resolve("manifest.json");
+        Path catalogFile = paths.catalog() != null ? workingDir.resolve(paths.catalog())
+                : Files.isRegularFile(target.resolve("catalog.json")) ? target.resolve("catalog.json") : null;
+        // The catalog is read on a second thread while this one reads the manifest: the two files are
+        // independent and together can pass 100 MB, so on two cores this nearly halves the wait.
+        FutureTask<Catalog> catalogTask = new FutureTask<>(() -> catalogFile == null ? Catalog.EMPTY
+                : catalogReader.read(catalogFile));
+        if (catalogFile == null) {
+            catalogTask.run();
+        } else {
+            Thread catalogThread = new Thread(catalogTask, "osmosis-catalog-reader");
+            catalogThread.setDaemon(true);
+            catalogThread.start();
+        }
         long start = System.nanoTime();
-        Manifest manifest = manifestReader.read(manifestFile);
+        Manifest manifest;
+        try {
+            manifest = manifestReader.read(manifestFile);
+        } catch (RuntimeException e) {
+            catalogTask.cancel(true);
+            throw e;
+        }
         Logger.debug("read {} nodes from {} in {} ms", manifest.nodes().size(), manifestFile,
                 (System.nanoTime() - start) / 1_000_000);
-        Catalog catalog = Catalog.EMPTY;
-        if (paths.catalog() != null) {
-            catalog = catalogReader.read(workingDir.resolve(paths.catalog()));
-        } else if (Files.isRegularFile(target.resolve("catalog.json"))) {
-            catalog = catalogReader.read(target.resolve("catalog.json"));
-        }
+        Catalog catalog = await(catalogTask);
         return new Project(root, config, manifest, catalog);
+    }
+
+    private static Catalog await(FutureTask<Catalog> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OsmosisException.failure("Interrupted while reading the catalog.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The nearest folder from {@code start} upward that holds dbt_project.yml, as dbt itself looks for it. */

@@ -34,7 +34,9 @@ final class SchemaTree {
     SchemaTree(TextLayout layout, Node root) {
         this.layout = layout;
         this.root = root;
-        if (root != null) {
+        // Only an alias makes a node reachable twice, and an alias needs an anchor (&name): a file without '&'
+        // cannot share nodes, so the identity walk over every node (over a million in a large project) is skipped.
+        if (root != null && layout.text().indexOf('&') >= 0) {
             markShared(root, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
     }

@@ -49,17 +49,27 @@ public final class YamlPatcher {
         List<YamlEdit> others = new ArrayList<>();
         edits.forEach(e -> (e instanceof YamlEdit.ReorderColumns ? reorders : others).add(e));
         List<Refusal> refused = new ArrayList<>();
-        SchemaFile current = rounds(file, others, refused);
-        current = rounds(current, reorders, refused);
-        return new Result(current.text(), refused);
+        String text = rounds(file, others, refused);
+        if (!reorders.isEmpty()) {
+            text = rounds(text.equals(file.text()) ? file : SchemaFile.parse(file.path(), text), reorders, refused);
+        }
+        return new Result(text, refused);
     }
 
-    private static SchemaFile rounds(SchemaFile file, List<YamlEdit> edits, List<Refusal> refused) {
+    /**
+     * Applies the edits in rounds and returns the new text. The text is re-parsed only when another round needs
+     * it: most files take one round, and parsing a large file again just to hand back its text doubled the cost.
+     */
+    private static String rounds(SchemaFile file, List<YamlEdit> edits, List<Refusal> refused) {
         SchemaFile current = file;
+        String text = file.text();
         List<YamlEdit> pending = new ArrayList<>(edits);
         while (!pending.isEmpty()) {
+            if (current == null) {
+                current = SchemaFile.parse(file.path(), text);
+            }
             EditPlanner planner = new EditPlanner(current);
-            List<Splice> accepted = new ArrayList<>();
+            AcceptedSplices accepted = new AcceptedSplices();
             List<YamlEdit> next = new ArrayList<>();
             List<Refusal> failed = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
@@ -74,20 +84,21 @@ public final class YamlPatcher {
                 }
                 if (plan.instead() != null) {
                     pending.addAll(i + 1, plan.instead());
-                } else if (plan.splices().stream().anyMatch(s -> accepted.stream().anyMatch(s::conflictsWith))) {
+                } else if (plan.splices().stream().anyMatch(accepted::conflictsWith)) {
                     next.add(edit);
                 } else {
-                    accepted.addAll(plan.splices());
+                    plan.splices().forEach(accepted::add);
                 }
             }
             if (accepted.isEmpty()) {
                 refused.addAll(failed);
                 break;
             }
-            current = SchemaFile.parse(file.path(), splice(current.text(), accepted));
+            text = splice(current.text(), accepted.inOrder());
+            current = null;
             pending = next;
         }
-        return current;
+        return text;
     }
 
     /** Applies non-conflicting splices; same-point insertions keep their edit order. */

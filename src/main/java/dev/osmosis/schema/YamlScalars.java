@@ -11,6 +11,11 @@ final class YamlScalars {
     /** YAML 1.1 (PyYAML, dbt's reader) also reads these as booleans or numbers. */
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9.][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|0x[0-9a-f_]+|0o?[0-7_]+");
+    /**
+     * Shared: building a Resolver registers a dozen implicit resolvers, and doing that for every scalar written
+     * was the largest cost of patching a big file. After construction resolve() only reads, so sharing is safe.
+     */
+    private static final Resolver RESOLVER = new Resolver();
 
     private YamlScalars() {
     }
@@ -46,7 +51,7 @@ final class YamlScalars {
         if (LOOKS_TYPED.matcher(s).matches()) {
             return false;
         }
-        return Tag.STR.equals(new Resolver().resolve(NodeId.scalar, s, true));
+        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true));
     }
 
     /** {@code '{{ doc("x") }}'} reads better than escaped double quotes. */

@@ -3,12 +3,10 @@ package dev.osmosis.llm.prompt;
 import dev.osmosis.llm.prompt.PromptContext.Column;
 import dev.osmosis.llm.prompt.PromptContext.Parent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link PromptContext} into the map the templates walk, applying the {@link PromptLimits}. Every
@@ -100,9 +98,12 @@ public final class PromptView {
             String description = clip(p.description().strip(), limits.maxParentDescription());
             budget -= description.length();
             List<Column> documented = p.columns().stream().filter(c -> !c.description().isBlank()).toList();
-            List<Column> byRelevance = documented.stream()
-                    .sorted(Comparator.comparing((Column c) -> mentions(sqlLower, c.name()) ? 0 : 1))
-                    .toList();
+            // Those the SQL mentions first, each group in the parent's order (what a stable sort on it gave);
+            // the check runs once per column, not once per comparison.
+            List<Column> byRelevance = new ArrayList<>();
+            List<Column> unmentioned = new ArrayList<>();
+            documented.forEach(c -> (mentions(sqlLower, c.name()) ? byRelevance : unmentioned).add(c));
+            byRelevance.addAll(unmentioned);
             List<Column> chosen = new ArrayList<>();
             for (Column c : byRelevance) {
                 int cost = c.name().length() + c.description().strip().length();
@@ -138,9 +139,24 @@ public final class PromptView {
         return new BoundedParents(List.copyOf(out), note);
     }
 
-    private static boolean mentions(String sqlLower, String column) {
+    /** Whether the SQL names the column as a whole word ([a-z0-9_] on neither side), without a regex per call. */
+    static boolean mentions(String sqlLower, String column) {
         String c = column.toLowerCase(Locale.ROOT);
-        return Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(c) + "(?![a-z0-9_])").matcher(sqlLower).find();
+        if (c.isEmpty()) {
+            return false;
+        }
+        for (int at = sqlLower.indexOf(c); at >= 0; at = sqlLower.indexOf(c, at + 1)) {
+            int end = at + c.length();
+            if ((at == 0 || !isWordChar(sqlLower.charAt(at - 1)))
+                    && (end == sqlLower.length() || !isWordChar(sqlLower.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_';
     }
 
     private static String clip(String s, int max) {
