@@ -83,6 +83,10 @@ final class SynthesisStep {
 
     /** Prints the failed nodes; returns the error that ends the run, or null when every node went through. */
     private OsmosisException failures(SynthesisRun.Result result) {
+        if (!result.ungrounded().isEmpty()) {
+            ctx.err().println("not synthesized (no SQL and no columns to ground a description; add columns or run "
+                    + "`dbt docs generate` for a catalog): " + String.join(", ", result.ungrounded()));
+        }
         result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
         LlmException stop = result.stoppedBy();
         if (stop != null) {

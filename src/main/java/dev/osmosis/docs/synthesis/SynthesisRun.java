@@ -39,9 +39,23 @@ public final class SynthesisRun {
     /**
      * @param synthesized "nodeId|column" keys ("nodeId|" for a model description) written by the LLM
      * @param stoppedBy   the error that stopped all further calls (budget, authentication), or null
+     * @param ungrounded  nodes with gaps but neither SQL nor columns: nothing to ground a description, no call
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
-                         LlmException stoppedBy, int calls) {
+                         LlmException stoppedBy, int calls, List<String> ungrounded) {
+    }
+
+    /** What the tasks of one run share; every member is safe for concurrent use. */
+    private static final class Shared {
+        final Map<String, NodeDocs> state;
+        final Set<String> synthesized = ConcurrentHashMap.newKeySet();
+        final Map<String, Failure> failures = new ConcurrentHashMap<>();
+        final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
+        final AtomicReference<LlmException> stop = new AtomicReference<>();
+
+        Shared(Map<String, NodeDocs> initial) {
+            state = new ConcurrentHashMap<>(initial);
+        }
     }
 
     /** Told when a node is done, for progress output. */
@@ -72,10 +86,8 @@ public final class SynthesisRun {
     }
 
     public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
-        Map<String, NodeDocs> state = new ConcurrentHashMap<>(initial);
-        Set<String> synthesized = ConcurrentHashMap.newKeySet();
-        Map<String, Failure> failures = new ConcurrentHashMap<>();
-        AtomicReference<LlmException> stop = new AtomicReference<>();
+        Shared shared = new Shared(initial);
+        Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int total = (int) lineage.topologicalOrder().stream().filter(selected::contains).count();
@@ -92,7 +104,7 @@ public final class SynthesisRun {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(parents);
                 futures.put(id, !selected.contains(id) || !state.containsKey(id) ? ready
                         : ready.thenRunAsync(() -> {
-                            long[] used = document(id, state, synthesized, failures, stop);
+                            long[] used = document(id, shared);
                             calls.addAndGet((int) used[0]);
                             if (listener != null) {
                                 listener.nodeDone(id, (int) used[0], used[1], done.incrementAndGet(), total);
@@ -114,18 +126,23 @@ public final class SynthesisRun {
                 after.put(id, state.get(id));
             }
         }
-        List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(failures).values());
-        return new Result(after, Collections.unmodifiableSet(new TreeSet<>(synthesized)), failed, stop.get(),
-                calls.get());
+        List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(shared.failures).values());
+        return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
+                shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)));
     }
 
     /** Documents one node; returns {calls, tokens}. */
-    private long[] document(String id, Map<String, NodeDocs> state, Set<String> synthesized,
-                         Map<String, Failure> failures, AtomicReference<LlmException> stop) {
+    private long[] document(String id, Shared shared) {
+        Map<String, NodeDocs> state = shared.state;
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
-        if (stop.get() != null || node.resourceType() == ResourceType.SOURCE || !synthesizer.hasGaps(docs)) {
+        if (shared.stop.get() != null || node.resourceType() == ResourceType.SOURCE || !synthesizer.hasGaps(docs)) {
+            return new long[] {0, 0};
+        }
+        if (node.sql().isBlank() && docs.columns().isEmpty()) {
+            // Only a name to go on (a seed without YAML columns or catalog): a description would be invented.
+            shared.ungrounded.add(id);
             return new long[] {0, 0};
         }
         List<PromptContexts.Parent> parents = new ArrayList<>();
@@ -134,7 +151,7 @@ public final class SynthesisRun {
             NodeDocs parentDocs = state.get(parentId);
             if (parentDocs != null) {
                 parents.add(new PromptContexts.Parent(project.manifest().node(parentId).orElseThrow(), parentDocs));
-                usesNewText |= synthesized.stream().anyMatch(k -> k.startsWith(parentId + "|"));
+                usesNewText |= shared.synthesized.stream().anyMatch(k -> k.startsWith(parentId + "|"));
             }
         }
         if (usesNewText && listener != null) {
@@ -143,12 +160,12 @@ public final class SynthesisRun {
         NodeSynthesizer.Outcome outcome = synthesizer.synthesize(node,
                 docs, project.catalog().table(id).orElse(null), parents);
         state.put(id, outcome.docs());
-        outcome.synthesized().forEach(c -> synthesized.add(id + "|" + c));
+        outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
         if (outcome.failure() != null) {
-            failures.put(id, new Failure(id, outcome.failure()));
+            shared.failures.put(id, new Failure(id, outcome.failure()));
         }
         if (outcome.fatal() != null) {
-            stop.compareAndSet(null, outcome.fatal());
+            shared.stop.compareAndSet(null, outcome.fatal());
         }
         return new long[] {outcome.calls(), outcome.tokens()};
     }
