@@ -18,9 +18,15 @@ final class PromptContexts {
     static PromptContext of(Node node, NodeDocs docs, Catalog.Table table, List<Parent> parents,
                             Placeholders placeholders, SynthesisSettings settings) {
         List<PromptContext.Column> columns = new ArrayList<>();
+        // A model wider than one batch would resend every column with every batch: keep only documented ones
+        // (the batch's own gaps are listed in the task), at most one batch of them.
+        boolean wide = docs.columns().size() > settings.batchSize();
         for (ColumnDocs c : docs.columns()) {
-            columns.add(new PromptContext.Column(c.name(), dataType(c, table),
-                    placeholders.isDocumented(c.description()) ? c.description() : ""));
+            boolean documented = placeholders.isDocumented(c.description());
+            if (wide && (!documented || columns.size() >= settings.batchSize())) {
+                continue;
+            }
+            columns.add(new PromptContext.Column(c.name(), dataType(c, table), documented ? c.description() : ""));
         }
         List<PromptContext.Parent> parentViews = new ArrayList<>();
         for (Parent p : parents) {
