@@ -18,8 +18,16 @@ public record ColumnDocs(String name, String description, String dataType, List<
     public ColumnDocs {
         description = description == null ? "" : description;
         tags = tags == null ? List.of() : List.copyOf(tags);
-        meta = meta == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
-        extras = extras == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        meta = frozen(meta);
+        extras = frozen(extras);
+    }
+
+    /** Read-only copy; empty maps share one instance (a large project has hundreds of thousands of columns). */
+    private static Map<String, Object> frozen(Map<String, Object> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public static ColumnDocs named(String name) {

@@ -160,7 +160,7 @@ public final class SchemaFile {
                 out.put(k, NodeReader.toJava(e.value()));
             }
         });
-        return Collections.unmodifiableMap(out);
+        return frozen(out);
     }
 
     /** Tags and meta merged from the top level and from {@code config:}. */
@@ -187,7 +187,12 @@ public final class SchemaFile {
                 }
             }
             return new Tagged(List.copyOf(tags), Placement.of(topTags != null, cfgTags != null),
-                    Collections.unmodifiableMap(meta), Placement.of(topMeta != null, cfgMeta != null));
+                    frozen(meta), Placement.of(topMeta != null, cfgMeta != null));
         }
+    }
+
+    /** Read-only view; the shared empty map for an empty one (most columns have no meta: millions of maps). */
+    private static Map<String, Object> frozen(Map<String, Object> map) {
+        return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(map);
     }
 }
