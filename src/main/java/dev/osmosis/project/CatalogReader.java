@@ -45,9 +45,7 @@ public final class CatalogReader {
             throw OsmosisException.usage("No catalog at " + file + ". Run `dbt docs generate` to create it, or "
                     + "leave out --catalog to work without warehouse columns.");
         } catch (JsonParseException e) {
-            throw OsmosisException.usage(file + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
-                    + ". Regenerate it with `dbt docs generate`.", e);
+            throw JsonArtifact.invalid(file, e, "dbt docs generate");
         } catch (IOException e) {
             throw OsmosisException.usage("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -38,9 +38,7 @@ public final class ManifestReader {
             throw OsmosisException.usage("No manifest at " + file + ". Run `dbt parse` (or `dbt compile`) in the "
                     + "project first, or point --manifest at it.");
         } catch (JsonParseException e) {
-            throw OsmosisException.usage(file + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
-                    + ". Regenerate it with `dbt parse`.", e);
+            throw JsonArtifact.invalid(file, e, "dbt parse");
         } catch (IOException e) {
             throw OsmosisException.usage("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -42,6 +42,8 @@ class ManifestErrorsTest {
                 + "\"https://schemas.getdbt.com/dbt/manifest/v12.json\"}, \"nodes\": {\"model.a.b\": {\"name\"");
         assertEquals(2, e.exitCode());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+        assertTrue(!e.getMessage().contains("Source:") && !e.getMessage().contains("StreamReadFeature"),
+                "no parser internals: " + e.getMessage());
     }
 
     @Test
