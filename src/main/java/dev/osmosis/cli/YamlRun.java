@@ -36,6 +36,14 @@ final class YamlRun {
             throw OsmosisException.usage("--llm-dry-run previews the LLM calls of --synthesize: add --synthesize, "
                     + "or use --dry-run to preview the YAML changes without an LLM.");
         }
+        if (!command.synthesis.synthesize()) {
+            List<String> unused = command.spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName()).filter(n -> n.startsWith("--llm-") || n.startsWith("--no-llm-"))
+                    .distinct().toList();
+            if (!unused.isEmpty()) {
+                ctx.err().println("warning: " + String.join(", ", unused) + ": LLM options take effect only with --synthesize; ignored.");
+            }
+        }
         Project project = command.project.load(ctx.workingDir());
         DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());

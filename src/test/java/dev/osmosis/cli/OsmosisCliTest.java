@@ -43,4 +43,12 @@ class OsmosisCliTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("document") && r.out().contains("refactor"), r.out());
     }
+
+    @Test
+    void llmOptionsWithoutSynthesizeAreNamedAsIgnored() {
+        CliHarness.Result r = CliHarness.run("yaml", "document", "--dry-run", "--llm-strategy", "bulk",
+                "--project-dir", dev.osmosis.testing.TestProjects.corpus("jaffle_shop_classic").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: --llm-strategy: LLM options take effect only with --synthesize; ignored."), r.err());
+    }
 }
