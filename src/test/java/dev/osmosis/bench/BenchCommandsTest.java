@@ -1,0 +1,68 @@
+package dev.osmosis.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.osmosis.cli.CliHarness;
+import dev.osmosis.lineage.Lineage;
+import dev.osmosis.project.Project;
+import dev.osmosis.project.ResourceType;
+import dev.osmosis.testing.ProjectDocs;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark commands on a small synthetic project: what they print must be right, not fast. */
+class BenchCommandsTest {
+    @TempDir Path tmp;
+
+    @Test
+    void generatedProjectIsALayeredWarehouseThatOsmosisReads() {
+        Path root = tmp.resolve("p");
+        CliHarness.Result gen = CliHarness.run("bench", "generate", "--models", "50", root.toString());
+        assertEquals(0, gen.exitCode(), gen.err());
+        assertTrue(gen.out().startsWith("generated 65 nodes"), gen.out());
+
+        Project project = ProjectDocs.load(root);
+        assertEquals(50, project.manifest().nodesOf(ResourceType.MODEL).size());
+        assertEquals(15, project.manifest().nodesOf(ResourceType.SOURCE).size());
+        assertEquals(65, project.catalog().tables().size());
+        Lineage lineage = Lineage.of(project.manifest());
+        assertTrue(lineage.ancestorsByGeneration("model.synthetic.fct_0").size() >= 3, "marts sit three layers deep");
+
+        CliHarness.Result load = CliHarness.run("bench", "load", "--project-dir", root.toString());
+        assertTrue(load.out().startsWith("nodes=65 edges=" + lineage.edgeCount() + " "), load.out());
+
+        CliHarness.Result doc = CliHarness.run("yaml", "document", "--project-dir", root.toString());
+        assertEquals(0, doc.exitCode(), doc.err());
+        assertTrue(doc.err().contains("0 columns injected"), "catalog and YAML agree: " + doc.err());
+    }
+
+    @Test
+    void strategyComparesOsmosisWithDbtOsmosisOnTheSameGaps() {
+        Path root = tmp.resolve("p");
+        CliHarness.run("bench", "generate", "--models", "30", root.toString());
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
+                "strategy", "--project-dir", root.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = Pattern.compile("osmosis calls=(\\d+).*dbt-osmosis calls=(\\d+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int osmosis = Integer.parseInt(m.group(1));
+        int dbtOsmosis = Integer.parseInt(m.group(2));
+        assertTrue(osmosis > 0 && osmosis * 2 <= dbtOsmosis, r.out());
+    }
+
+    @Test
+    void synthRunsAgainstTheFakeServerAndMakesThePlannedCalls() {
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
+                "synth", "--models", "20", "--latency", "1ms", "--concurrency", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = Pattern.compile("calls=(\\d+) \\(planned (\\d+)\\) max_in_flight=(\\d+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(m.group(1), m.group(2), "the dry-run plan is what the real run does");
+        assertTrue(Integer.parseInt(m.group(3)) <= 2, "never more calls in flight than the concurrency");
+    }
+}
