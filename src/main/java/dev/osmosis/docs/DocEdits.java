@@ -30,7 +30,7 @@ public final class DocEdits {
         if (!before.description().equals(after.description())) {
             edits.add(YamlEdit.setDescription(ref, null, after.description()));
         }
-        metaEdits(ref, null, entry.metaAt(), before.meta(), after.meta(), edits);
+        metaEdits(ref, null, entry.metaAt().orLike(entry.tagsAt()), before.meta(), after.meta(), edits);
         Set<String> afterNames = new HashSet<>();
         after.columns().forEach(c -> afterNames.add(c.name()));
         for (ColumnDocs old : before.columns()) {
@@ -68,10 +68,11 @@ public final class DocEdits {
             edits.add(new YamlEdit.SetValue(ref, col, List.of("data_type"), now.dataType()));
         }
         if (!was.tags().equals(now.tags())) {
-            Placement at = yaml == null ? Placement.NONE : yaml.tagsAt();
+            Placement at = yaml == null ? Placement.NONE : yaml.tagsAt().orLike(yaml.metaAt());
             edits.add(new YamlEdit.SetValue(ref, col, at.editPath("tags"), now.tags()));
         }
-        metaEdits(ref, col, yaml == null ? Placement.NONE : yaml.metaAt(), was.meta(), now.meta(), edits);
+        metaEdits(ref, col, yaml == null ? Placement.NONE : yaml.metaAt().orLike(yaml.tagsAt()), was.meta(),
+                now.meta(), edits);
         now.extras().forEach((key, value) -> {
             if (!Objects.equals(was.extras().get(key), value)) {
                 edits.add(new YamlEdit.SetValue(ref, col, List.of(key), value));

@@ -17,6 +17,15 @@ public enum Placement {
         return top ? TOP_LEVEL : config ? CONFIG : NONE;
     }
 
+    /**
+     * Where to write a key the column or entry does not have yet, given where its sibling ({@code tags} for
+     * {@code meta} and the reverse) lives: a column that keeps its meta under {@code config:} (dbt 1.10 style) gets
+     * its new tags there too, so osmosis does not mix the deprecated top-level form into it.
+     */
+    public Placement orLike(Placement sibling) {
+        return this == NONE && sibling == CONFIG ? CONFIG : this;
+    }
+
     /** Key path to edit for {@code key} ("tags" or "meta"): under config only when only config has it. */
     public List<String> editPath(String key) {
         return this == CONFIG ? List.of("config", key) : List.of(key);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -74,6 +75,12 @@ public final class SchemaFile {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            if (e instanceof ComposerException && context.contains("single document")) {
+                // SnakeYAML's "but found another document" does not say what to do about it
+                problem = "a second YAML document starts here; a dbt schema file holds one document (dbt rejects "
+                        + "it too), so move it to a file of its own";
+                context = "";
+            }
             int line = mark == null ? 1 : mark.getLine() + 1;
             int column = mark == null ? 1 : mark.getColumn() + 1;
             throw new SchemaParseException(path, line, column, problem + context, e);

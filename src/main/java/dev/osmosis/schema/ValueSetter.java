@@ -87,7 +87,10 @@ final class ValueSetter {
         int oldEnd = oldEmpty ? colon : layout.contentEnd(old);
         String lead = oldEmpty ? " " : "";
         if (inFlow) {
-            return List.of(new Splice(oldStart, oldEnd, lead + Emitter.flow(value), null));
+            // a quoted value keeps its quotes in a flow mapping too ({name: a, description: ''})
+            String kept = value instanceof String s && old instanceof ScalarNode os && !oldEmpty
+                    ? keepStyle(s, os.getScalarStyle()) : null;
+            return List.of(new Splice(oldStart, oldEnd, lead + (kept != null ? kept : Emitter.flow(value)), null));
         }
         List<Splice> appended = appendToList(old, value);
         if (appended != null) {

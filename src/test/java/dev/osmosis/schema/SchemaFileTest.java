@@ -90,7 +90,10 @@ class SchemaFileTest {
         assertTrue(e.line() >= 4, "line " + e.line());
         assertTrue(e.getMessage().startsWith(P + ":"), e.getMessage());
         assertEquals(OsmosisException.FAILURE, e.exitCode());
-        assertThrows(SchemaParseException.class, () -> SchemaFile.parse(P, "a: 1\n---\nb: 2\n"));
+        SchemaParseException twoDocs = assertThrows(SchemaParseException.class,
+                () -> SchemaFile.parse(P, "a: 1\n---\nb: 2\n"));
+        assertEquals(2, twoDocs.line());
+        assertTrue(twoDocs.getMessage().contains("a second YAML document starts here"), twoDocs.getMessage());
     }
 
     @Test
