@@ -77,18 +77,6 @@ class GoldenDocumentTest {
     }
 
     static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                if (Files.isRegularFile(p) && !rel.startsWith("target/")) {
-                    files.put(rel, Files.readString(p));
-                }
-            }
-        }
-        return files;
+        return TestProjects.snapshot(root);
     }
 }
