@@ -17,10 +17,7 @@ import dev.osmosis.project.Project;
 import dev.osmosis.project.ProjectLoader;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.usage.TokenCounter;
-import dev.osmosis.project.Node;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +52,7 @@ final class StrategyCommand implements Callable<Integer> {
         Project project = new ProjectLoader().load(new ProjectLoader.Paths(dir, null, null, null), workingDir);
         DocSettings settings = new DocOptions().resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
-        SchemaFiles files = schemaFiles(project);
+        SchemaFiles files = SchemaFiles.of(project);
         DocState state = DocState.read(project, files);
         NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), false,
                 NodeDocumenter.writesLowerCase(state.docs().values()));
@@ -66,22 +63,5 @@ final class StrategyCommand implements Callable<Integer> {
         return DbtOsmosisStrategy.estimate(project, lineage, after, new PromptBuilder(PromptTemplates.defaults()),
                 PlaceholderSettings.from(project.config()), SynthesisSettings.defaults(),
                 r -> tokens.countRequest(r, "openai", "gpt-4o").count(), tokens::estimateOutput);
-    }
-
-    /** The same files `yaml document` reads: model, seed and snapshot folders plus the manifest's YAML paths. */
-    private static SchemaFiles schemaFiles(Project project) {
-        List<String> folders = new ArrayList<>(project.config().modelPaths());
-        folders.addAll(project.config().seedPaths());
-        folders.addAll(project.config().snapshotPaths());
-        List<String> extra = new ArrayList<>();
-        for (Node n : project.manifest().nodes().values()) {
-            if (n.patchPath() != null) {
-                extra.add(n.patchPath());
-            }
-            if (n.originalFilePath() != null && n.originalFilePath().matches("(?i).*\\.ya?ml")) {
-                extra.add(n.originalFilePath());
-            }
-        }
-        return SchemaFiles.load(project.root(), folders, extra);
     }
 }

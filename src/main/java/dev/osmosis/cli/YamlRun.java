@@ -48,7 +48,7 @@ final class YamlRun {
         DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
-        SchemaFiles files = loadSchemaFiles(project);
+        SchemaFiles files = SchemaFiles.of(project);
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
@@ -62,22 +62,6 @@ final class YamlRun {
         }
         Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(), documenter);
         return finish(project, files, state, after, Set.of(), settings, false);
-    }
-
-    static SchemaFiles loadSchemaFiles(Project project) {
-        List<String> folders = new ArrayList<>(project.config().modelPaths());
-        folders.addAll(project.config().seedPaths());
-        folders.addAll(project.config().snapshotPaths());
-        List<String> extra = new ArrayList<>();
-        for (Node n : project.manifest().nodes().values()) {
-            if (n.patchPath() != null) {
-                extra.add(n.patchPath());
-            }
-            if (n.originalFilePath() != null && n.originalFilePath().matches("(?i).*\\.ya?ml")) {
-                extra.add(n.originalFilePath());
-            }
-        }
-        return SchemaFiles.load(project.root(), folders, extra);
     }
 
     /**

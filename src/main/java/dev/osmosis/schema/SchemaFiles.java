@@ -1,5 +1,7 @@
 package dev.osmosis.schema;
 
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -83,6 +85,23 @@ public final class SchemaFiles {
             }
         });
         return new SchemaFiles(root, files, problems);
+    }
+
+    /** Every schema file of a project: its model, seed and snapshot folders plus the manifest's YAML paths. */
+    public static SchemaFiles of(Project project) {
+        List<String> folders = new ArrayList<>(project.config().modelPaths());
+        folders.addAll(project.config().seedPaths());
+        folders.addAll(project.config().snapshotPaths());
+        List<String> extra = new ArrayList<>();
+        for (Node n : project.manifest().nodes().values()) {
+            if (n.patchPath() != null) {
+                extra.add(n.patchPath());
+            }
+            if (n.originalFilePath() != null && isYaml(Path.of(n.originalFilePath()))) {
+                extra.add(n.originalFilePath());
+            }
+        }
+        return load(project.root(), folders, extra);
     }
 
     private static boolean isYaml(Path p) {

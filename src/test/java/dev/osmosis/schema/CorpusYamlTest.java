@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import dev.osmosis.testing.TestProjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,21 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Real schema files: the copies in corpus-yaml/ always, plus every models/ YAML of ../shared/corpus when present.
+ * Real schema files: every models/ YAML of the five corpus projects (copied from ../shared/corpus).
  * Parsing finds plausible entries; a no-op patch keeps the text; filling every undocumented column with "x"
  * reads back "x" and touches no other line.
  */
 class CorpusYamlTest {
     static Stream<Path> files() throws IOException {
-        List<Path> out = new ArrayList<>(yamlUnder(Path.of("src/test/resources/corpus-yaml")));
-        Path shared = Path.of("../shared/corpus");
-        if (Files.isDirectory(shared)) {
-            try (Stream<Path> projects = Files.list(shared)) {
-                for (Path p : projects.sorted().toList()) {
-                    out.addAll(yamlUnder(p.resolve("models")));
-                    out.addAll(yamlUnder(p.resolve("docs")));
-                }
-            }
+        List<Path> out = new ArrayList<>();
+        for (String project : TestProjects.CORPUS) {
+            out.addAll(yamlUnder(TestProjects.corpus(project).resolve("models")));
         }
         return out.stream();
     }

@@ -5,8 +5,6 @@ import dev.osmosis.project.Project;
 import dev.osmosis.project.ProjectLoader;
 import dev.osmosis.schema.SchemaFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Reads a project's documentation back from its YAML, as a following run would see it. */
 public final class ProjectDocs {
@@ -18,9 +16,6 @@ public final class ProjectDocs {
     }
 
     public static DocState read(Project project) {
-        List<String> folders = new ArrayList<>(project.config().modelPaths());
-        folders.addAll(project.config().seedPaths());
-        folders.addAll(project.config().snapshotPaths());
-        return DocState.read(project, SchemaFiles.load(project.root(), folders, List.of()));
+        return DocState.read(project, SchemaFiles.of(project));
     }
 }
