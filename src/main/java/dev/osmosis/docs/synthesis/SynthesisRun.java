@@ -49,6 +49,8 @@ public final class SynthesisRun {
     private static final class Shared {
         final Map<String, NodeDocs> state;
         final Set<String> synthesized = ConcurrentHashMap.newKeySet();
+        /** Nodes that got synthesized text: a lookup per parent instead of a scan of every synthesized key. */
+        final Set<String> nodesWithNewText = ConcurrentHashMap.newKeySet();
         final Map<String, Failure> failures = new ConcurrentHashMap<>();
         final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
@@ -151,7 +153,7 @@ public final class SynthesisRun {
             NodeDocs parentDocs = state.get(parentId);
             if (parentDocs != null) {
                 parents.add(new PromptContexts.Parent(project.manifest().node(parentId).orElseThrow(), parentDocs));
-                usesNewText |= shared.synthesized.stream().anyMatch(k -> k.startsWith(parentId + "|"));
+                usesNewText |= shared.nodesWithNewText.contains(parentId);
             }
         }
         if (usesNewText && listener != null) {
@@ -161,6 +163,9 @@ public final class SynthesisRun {
                 docs, project.catalog().table(id).orElse(null), parents);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
+        if (!outcome.synthesized().isEmpty()) {
+            shared.nodesWithNewText.add(id);
+        }
         if (outcome.failure() != null) {
             shared.failures.put(id, new Failure(id, outcome.failure()));
         }
