@@ -40,9 +40,10 @@ public final class DocEdits {
         }
         List<String> expectedOrder = new ArrayList<>();
         before.columns().stream().map(ColumnDocs::name).filter(afterNames::contains).forEach(expectedOrder::add);
+        Map<String, ColumnDocs> wasByName = new java.util.HashMap<>();
+        before.columns().forEach(c -> wasByName.putIfAbsent(c.name(), c));
         for (ColumnDocs now : after.columns()) {
-            ColumnDocs was = before.columns().stream().filter(c -> c.name().equals(now.name())).findFirst()
-                    .orElse(null);
+            ColumnDocs was = wasByName.get(now.name());
             if (was == null) {
                 edits.add(new YamlEdit.AddColumn(ref, now.name(), columnFields(now)));
                 expectedOrder.add(now.name());
