@@ -11,6 +11,8 @@ import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmClients;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmSettings;
+import dev.osmosis.llm.TimeSource;
+import dev.osmosis.llm.chain.RateLimiter;
 import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptTemplates;
 import dev.osmosis.project.Project;
@@ -18,6 +20,7 @@ import dev.osmosis.usage.UsageHome;
 import dev.osmosis.usage.UsageSession;
 import dev.osmosis.usage.UsageSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,13 +53,16 @@ final class SynthesisStep {
                 command.prompts.userContext(), command.prompts.limits(env));
         try (UsageSession session = new UsageSession(usage, llm.provider().id(), llm.model(),
                 UsageHome.databaseFile(env), Clock.systemUTC())) {
-            LlmClient provider = usage.dryRun() ? null : LlmClients.build(llm);
+            RateLimiter limiter = RateLimiter.of(llm, Duration.ofMinutes(1), TimeSource.SYSTEM);
+            LlmClient provider = usage.dryRun() ? null : LlmClients.builder(llm).limiter(limiter).build();
             LlmClient client = session.wrap(provider);
             SynthesisProgress progress = new SynthesisProgress(ctx.err(), ctx.interactive(),
-                    session.dryRunReport()::markPromptEstimated);
+                    session.dryRunReport()::markPromptEstimated, usage.dryRun() ? null : limiter::pace);
+            // As many threads as the limiter may let calls run at once: it, not the pool, sets the concurrency.
+            int threads = usage.dryRun() ? llm.concurrency() : limiter.maxConcurrency();
             SynthesisRun.Result result = new SynthesisRun(project, lineage, documenter, client,
                     new PromptBuilder(templates), PlaceholderSettings.from(project.config()), settings,
-                    llm.concurrency(), progress).run(selected, state.docs());
+                    threads, progress).run(selected, state.docs());
             int code;
             OsmosisException writeError = null;
             try {

@@ -83,6 +83,7 @@ public final class LlmClients {
         private Duration rateWindow = Duration.ofMinutes(1);
         private Duration retryDeadline = RetryPolicy.DEFAULT_DEADLINE;
         private ToLongFunction<LlmRequest> tokenEstimate = RateLimitedClient::roughTokens;
+        private RateLimiter limiter;
 
         private Builder(LlmSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -128,14 +129,22 @@ public final class LlmClients {
             return this;
         }
 
+        /**
+         * The limiter the chain paces through, when the caller wants to show its pace or size its thread pool
+         * ({@link RateLimiter#of}); by default one is made from the settings.
+         */
+        public Builder limiter(RateLimiter limiter) {
+            this.limiter = limiter;
+            return this;
+        }
+
         public LlmClient build() {
             Function<LlmSettings, LlmClient> ends = providers;
             if (ends == null) {
                 OkHttpClient shared = http != null ? http : LlmClients.httpClient(settings.timeout());
                 ends = target -> provider(target, shared, time);
             }
-            RateLimiter limiter = new RateLimiter(settings.rpm(), settings.tpm(), settings.concurrency(), rateWindow,
-                    time);
+            RateLimiter limiter = this.limiter != null ? this.limiter : RateLimiter.of(settings, rateWindow, time);
             List<LlmClient> links = new ArrayList<>();
             for (LlmSettings target : settings.chain()) {
                 LlmClient limited = new RateLimitedClient(ends.apply(target), limiter, tokenEstimate,

@@ -47,15 +47,28 @@ public class LlmException extends OsmosisException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final Boolean retryable;
+    private final RateLimits rateLimits;
 
     public LlmException(Kind kind, String message) {
         this(kind, message, null, null);
     }
 
     public LlmException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        this(kind, message, retryAfter, cause, null, RateLimits.NONE);
+    }
+
+    /**
+     * @param retryable  the server's own verdict (Anthropic's {@code x-should-retry}) over the kind's, or null
+     * @param rateLimits the budget announced with the error response
+     */
+    public LlmException(Kind kind, String message, Duration retryAfter, Throwable cause, Boolean retryable,
+                        RateLimits rateLimits) {
         super(kind.exitCode, message, cause);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.retryable = retryable;
+        this.rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
     }
 
     public Kind kind() {
@@ -63,7 +76,12 @@ public class LlmException extends OsmosisException {
     }
 
     public boolean retryable() {
-        return kind.retryable();
+        return retryable != null ? retryable : kind.retryable();
+    }
+
+    /** The budget the provider announced with the error (a 429 may lower it). */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /** The delay the server asked for (retry-after, x-ratelimit-reset-*, Gemini RetryInfo), if any. */

@@ -1,8 +1,11 @@
 package dev.osmosis.llm;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolved LLM configuration: one provider endpoint plus transport settings, and the ordered fallbacks (each a
@@ -24,6 +27,8 @@ import java.util.Map;
  * @param jsonMode         use the provider's structured-output feature when the request has a schema
  * @param azureDeployment  Azure deployment name (equals {@code model} for Azure), or null
  * @param azureApiVersion  Azure {@code api-version}, or null
+ * @param caps             which of rpm, tpm and concurrency the user set (flag, environment or project vars):
+ *                         those cap what a provider announces; the others are defaults that announced limits replace
  */
 public record LlmSettings(
         LlmProvider provider,
@@ -41,7 +46,11 @@ public record LlmSettings(
         List<LlmSettings> fallbacks,
         boolean jsonMode,
         String azureDeployment,
-        String azureApiVersion) {
+        String azureApiVersion,
+        Set<Cap> caps) {
+
+    /** A pacing value the user set. */
+    public enum Cap { RPM, TPM, CONCURRENCY }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_MAX_RETRIES = 3;
@@ -52,6 +61,12 @@ public record LlmSettings(
 
     public LlmSettings {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        caps = caps == null || caps.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(caps));
+    }
+
+    /** True when the user set {@code cap}, so it bounds what the provider announces. */
+    public boolean capped(Cap cap) {
+        return caps.contains(cap);
     }
 
     /**
@@ -98,12 +113,12 @@ public record LlmSettings(
 
     public LlmSettings withFallbacks(List<LlmSettings> newFallbacks) {
         return new LlmSettings(provider, model, baseUrl, apiKey, temperature, maxOutputTokens, timeout, maxRetries,
-                retryDelay, rpm, tpm, concurrency, newFallbacks, jsonMode, azureDeployment, azureApiVersion);
+                retryDelay, rpm, tpm, concurrency, newFallbacks, jsonMode, azureDeployment, azureApiVersion, caps);
     }
 
     public LlmSettings withBaseUrl(String newBaseUrl) {
         return new LlmSettings(provider, model, newBaseUrl, apiKey, temperature, maxOutputTokens, timeout, maxRetries,
-                retryDelay, rpm, tpm, concurrency, fallbacks, jsonMode, azureDeployment, azureApiVersion);
+                retryDelay, rpm, tpm, concurrency, fallbacks, jsonMode, azureDeployment, azureApiVersion, caps);
     }
 
     /** "openai gpt-4o": how messages name this endpoint. */
@@ -118,6 +133,7 @@ public record LlmSettings(
                 + temperature + ", maxOutputTokens=" + maxOutputTokens + ", timeout=" + timeout + ", maxRetries="
                 + maxRetries + ", retryDelay=" + retryDelay + ", rpm=" + rpm + ", tpm=" + tpm + ", concurrency="
                 + concurrency + ", fallbacks=" + fallbacks.stream().map(LlmSettings::label).toList() + ", jsonMode="
-                + jsonMode + ", azureDeployment=" + azureDeployment + ", azureApiVersion=" + azureApiVersion + "]";
+                + jsonMode + ", azureDeployment=" + azureDeployment + ", azureApiVersion=" + azureApiVersion + ", caps=" + caps
+                + "]";
     }
 }

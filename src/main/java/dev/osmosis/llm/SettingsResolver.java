@@ -3,9 +3,11 @@ package dev.osmosis.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Applies CLI &gt; environment &gt; project vars &gt; default to each setting; see {@link LlmSettings#resolve}. */
 final class SettingsResolver {
@@ -38,6 +40,16 @@ final class SettingsResolver {
         int tpm = intSetting(cli.tpm(), null, "tokens_per_minute", 0);
         int concurrency = Math.max(1, intSetting(cli.concurrency(), null, "concurrency",
                 LlmSettings.DEFAULT_CONCURRENCY));
+        Set<LlmSettings.Cap> caps = EnumSet.noneOf(LlmSettings.Cap.class);
+        if (given(cli.rpm(), "OSMOSIS_LLM_RATE_LIMIT", "rate_limit")) {
+            caps.add(LlmSettings.Cap.RPM);
+        }
+        if (given(cli.tpm(), null, "tokens_per_minute")) {
+            caps.add(LlmSettings.Cap.TPM);
+        }
+        if (given(cli.concurrency(), null, "concurrency")) {
+            caps.add(LlmSettings.Cap.CONCURRENCY);
+        }
         boolean jsonMode = cli.jsonMode() != null ? cli.jsonMode()
                 : bool(first(env("OSMOSIS_LLM_USE_JSON_MODE"), projectString("json_mode"), "true"));
         String apiVersion = provider == LlmProvider.AZURE_OPENAI
@@ -46,7 +58,7 @@ final class SettingsResolver {
                 : null;
         LlmSettings primary = new LlmSettings(provider, model, trimSlash(baseUrl), key(provider), temperature,
                 maxTokens, timeout, maxRetries, retryDelay, rpm, tpm, concurrency, List.of(), jsonMode,
-                provider == LlmProvider.AZURE_OPENAI ? model : null, apiVersion);
+                provider == LlmProvider.AZURE_OPENAI ? model : null, apiVersion, caps);
         return primary.withFallbacks(fallbacks(primary));
     }
 
@@ -68,7 +80,7 @@ final class SettingsResolver {
                         primary.temperature(), primary.maxOutputTokens(), primary.timeout(), primary.maxRetries(),
                         primary.retryDelay(), primary.rpm(), primary.tpm(), primary.concurrency(), List.of(),
                         primary.jsonMode(), primary.provider() == LlmProvider.AZURE_OPENAI ? model : null,
-                        primary.azureApiVersion()));
+                        primary.azureApiVersion(), primary.caps()));
             } else {
                 String model = s.substring(colon + 1);
                 String apiVersion = other == LlmProvider.AZURE_OPENAI
@@ -77,7 +89,7 @@ final class SettingsResolver {
                         other.defaultBaseUrl())), key(other), primary.temperature(), primary.maxOutputTokens(),
                         primary.timeout(), primary.maxRetries(), primary.retryDelay(), primary.rpm(), primary.tpm(),
                         primary.concurrency(), List.of(), primary.jsonMode(),
-                        other == LlmProvider.AZURE_OPENAI ? model : null, apiVersion));
+                        other == LlmProvider.AZURE_OPENAI ? model : null, apiVersion, primary.caps()));
             }
         }
         return out;
@@ -133,6 +145,11 @@ final class SettingsResolver {
                     (envName != null ? envName : projectKey) + " must be >= 0, got " + value + ".");
         }
         return value == null ? dflt : value;
+    }
+
+    /** Whether a value was given at any level (a 0 given means "unlimited" and is a choice too). */
+    private boolean given(Integer cliValue, String envName, String projectKey) {
+        return cliValue != null || (envName != null && env(envName) != null) || projectString(projectKey) != null;
     }
 
     private static Double number(String value, String name) {

@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.function.ToLongFunction;
 
 /**
- * Puts every real request through a shared {@link RateLimiter}, records the tokens the provider reported, and
- * turns a 429 into a pause for all callers (the server's retry-after, else {@code defaultPause}).
+ * Puts every real request through a shared {@link RateLimiter}, records the tokens the provider reported and the
+ * budget it announced, and turns a 429 into a pause for all callers (the server's retry-after, else
+ * {@code defaultPause}) and a slower pace.
  */
 public final class RateLimitedClient implements LlmClient {
     private final LlmClient delegate;
@@ -35,7 +36,9 @@ public final class RateLimitedClient implements LlmClient {
     public LlmResponse complete(LlmRequest request) {
         RateLimiter.Permit permit;
         try {
-            permit = limiter.acquire(tokenEstimate.applyAsLong(request));
+            Integer output = request.maxOutputTokens();
+            permit = limiter.acquire(new RateLimiter.Cost(tokenEstimate.applyAsLong(request),
+                    output == null ? 0 : output));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException(LlmException.Kind.CONNECTION, "interrupted while waiting for the LLM rate limit.",
@@ -43,11 +46,14 @@ public final class RateLimitedClient implements LlmClient {
         }
         try (permit) {
             LlmResponse response = delegate.complete(request);
-            permit.recordTokens(response.usage().total());
+            permit.recordUsage(response.usage());
+            permit.succeeded(response.rateLimits());
             return response;
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.RATE_LIMITED) {
-                limiter.pause(e.retryAfter().orElse(defaultPause));
+                permit.rateLimited(e.rateLimits(), e.retryAfter().orElse(defaultPause));
+            } else {
+                permit.failed(e.rateLimits());
             }
             throw e;
         }

@@ -26,10 +26,11 @@ public final class AnthropicClient implements LlmClient {
     @Override
     public LlmResponse complete(LlmRequest request) {
         long start = http.time().nanoTime();
-        JsonNode json = http.postForJson(http.target().baseUrl() + "/v1/messages", headers(), body(request));
+        ProviderHttp.Exchange ex = http.post(http.target().baseUrl() + "/v1/messages", headers(), body(request));
+        JsonNode json = http.jsonBody(ex);
         JsonNode content = json.path("content");
         if (!content.isArray()) {
-            throw http.malformed("no content blocks");
+            throw http.malformed(ex, "no content blocks");
         }
         StringBuilder text = new StringBuilder();
         JsonNode toolInput = null;
@@ -54,7 +55,8 @@ public final class AnthropicClient implements LlmClient {
         }
         return http.answer(request, answer, request.wantsJson() ? toolInput : null,
                 new Usage(input, ProviderHttp.asLong(usage.get("output_tokens"))),
-                json.path("stop_reason").asText(null), json.path("model").asText(null), start);
+                json.path("stop_reason").asText(null), json.path("model").asText(null), start)
+                .withRateLimits(http.rateLimits(ex));
     }
 
     private Map<String, String> headers() {

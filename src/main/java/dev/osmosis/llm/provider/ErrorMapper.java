@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmException.Kind;
 import dev.osmosis.llm.LlmSettings;
+import dev.osmosis.llm.RateLimits;
 import dev.osmosis.llm.Redactor;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,30 @@ public final class ErrorMapper {
     private ErrorMapper() {
     }
 
+    /**
+     * Anthropic's {@code x-should-retry} overrides what the status says in both directions: {@code false} on a 429
+     * means the limit will not clear soon (retrying only burns attempts), {@code true} marks a transient failure.
+     */
     public static LlmException map(LlmSettings target, int status, Headers headers, String body, long nowEpochMillis) {
+        LlmException e = classify(target, status, headers, body, nowEpochMillis);
+        Boolean shouldRetry = shouldRetry(headers.get("x-should-retry"));
+        RateLimits announced = RateLimitHeaders.parse(headers, nowEpochMillis);
+        if (shouldRetry == null && !announced.announced()) {
+            return e;
+        }
+        return new LlmException(e.kind(), e.getMessage(), e.retryAfter().orElse(null), null, shouldRetry, announced);
+    }
+
+    static Boolean shouldRetry(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.strip();
+        return h.equalsIgnoreCase("true") ? Boolean.TRUE : h.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+    }
+
+    private static LlmException classify(LlmSettings target, int status, Headers headers, String body,
+                                         long nowEpochMillis) {
         JsonNode json = Json.parseOrNull(body);
         String message = Redactor.redact(providerMessage(json, body), target.apiKey());
         String codes = (codes(json) + " " + message).toLowerCase(Locale.ROOT);
@@ -40,6 +64,11 @@ public final class ErrorMapper {
             if (codes.contains("insufficient_quota")) {
                 return new LlmException(Kind.BAD_REQUEST, who + "the account has no quota left" + quoted
                         + ". Check the plan and billing of this account; retrying will not help.");
+            }
+            if (Boolean.FALSE.equals(shouldRetry(headers.get("x-should-retry")))) {
+                return new LlmException(Kind.RATE_LIMITED, who + "rate limited" + quoted + ". The provider said not "
+                        + "to retry (x-should-retry: false): the limit will not clear soon. Check the account's "
+                        + "limits, or lower --llm-rpm, --llm-tpm or --llm-concurrency.", retryAfter, null);
             }
             return new LlmException(Kind.RATE_LIMITED, who + "rate limited" + quoted + ". osmosis waits and retries"
                     + (retryAfter == null ? "" : " (the server asked for " + seconds(retryAfter) + ")")

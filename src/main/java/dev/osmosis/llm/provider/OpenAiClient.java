@@ -53,7 +53,7 @@ public final class OpenAiClient implements LlmClient {
         JsonNode json = Json.parseOrNull(ex.body());
         JsonNode choice = json == null ? null : json.path("choices").path(0);
         if (choice == null || !choice.isObject()) {
-            throw http.malformed("no choices");
+            throw http.malformed(ex, "no choices");
         }
         JsonNode message = choice.path("message");
         String text = content(message.path("content"));
@@ -66,7 +66,8 @@ public final class OpenAiClient implements LlmClient {
         return http.answer(request, text, toolArgs,
                 new Usage(ProviderHttp.asLong(usage.get("prompt_tokens")),
                         ProviderHttp.asLong(usage.get("completion_tokens"))),
-                choice.path("finish_reason").asText(null), json.path("model").asText(null), start);
+                choice.path("finish_reason").asText(null), json.path("model").asText(null), start)
+                .withRateLimits(http.rateLimits(ex));
     }
 
     private String url() {

@@ -8,6 +8,7 @@ import dev.osmosis.llm.LlmException.Kind;
 import dev.osmosis.llm.LlmRequest;
 import dev.osmosis.llm.LlmResponse;
 import dev.osmosis.llm.LlmSettings;
+import dev.osmosis.llm.RateLimits;
 import dev.osmosis.llm.Redactor;
 import dev.osmosis.llm.TimeSource;
 import dev.osmosis.llm.Usage;
@@ -81,15 +82,47 @@ public final class ProviderHttp {
 
     /** POSTs and returns the parsed 2xx body; error statuses and unparseable bodies throw. */
     public JsonNode postForJson(String url, Map<String, String> headers, JsonNode body) {
-        Exchange ex = post(url, headers, body);
+        return jsonBody(post(url, headers, body));
+    }
+
+    /** The parsed body of a 2xx exchange; error statuses, streamed and unparseable bodies throw. */
+    public JsonNode jsonBody(Exchange ex) {
         if (!ex.ok()) {
             throw error(ex);
         }
         JsonNode json = Json.parseOrNull(ex.body());
         if (json == null || !json.isObject()) {
-            throw malformed("a body that is not a JSON object");
+            throw malformed(ex, "a body that is not a JSON object");
         }
         return json;
+    }
+
+    /** The budget the provider announced in this exchange's headers. */
+    public RateLimits rateLimits(Exchange ex) {
+        return RateLimitHeaders.parse(ex.headers(), time.epochMillis());
+    }
+
+    /**
+     * A 2xx body we cannot use. A stream (server-sent events or NDJSON) although none was asked for means the URL
+     * reaches something else than the API, or a proxy in between rewrites the request: saying so beats "no choices".
+     */
+    public LlmException malformed(Exchange ex, String what) {
+        if (streamed(ex)) {
+            return new LlmException(Kind.MALFORMED_RESPONSE, target.label() + ": the endpoint streamed; check the "
+                    + "base URL or the proxy (--llm-base-url / " + target.provider().baseUrlEnv() + "): osmosis asks "
+                    + "for one JSON answer, not a stream.");
+        }
+        return malformed(what);
+    }
+
+    static boolean streamed(Exchange ex) {
+        String type = ex.headers().get("content-type");
+        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("text/event-stream") || t.contains("ndjson") || t.contains("jsonl")) {
+            return true;
+        }
+        String body = ex.body() == null ? "" : ex.body().stripLeading();
+        return body.startsWith("data:") || body.startsWith("event:");
     }
 
     public LlmException error(Exchange ex) {
