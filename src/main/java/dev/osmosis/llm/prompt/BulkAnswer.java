@@ -60,12 +60,27 @@ public record BulkAnswer(
         List<String> missing = requestedColumns.stream().filter(c -> !found.containsKey(c)).toList();
 
         String model = null;
-        JsonNode md = root.has("model_description") ? root.get("model_description") : root.get("modelDescription");
+        JsonNode md = modelDescription(root, requestedColumns);
         if (md != null && md.isTextual()) {
             String cleaned = PlainAnswer.clean(md.textValue());
             model = cleaned.isEmpty() ? null : cleaned;
         }
         return new BulkAnswer(found, model, missing, wantModelDescription && model == null, null);
+    }
+
+    /**
+     * {@code model_description} as the schema asks, else {@code modelDescription}, else a plain {@code description}
+     * (models shorten the key) unless that is a requested column of a flat answer, where it means the column.
+     */
+    private static JsonNode modelDescription(JsonNode root, List<String> requestedColumns) {
+        for (String key : List.of("model_description", "modelDescription")) {
+            if (root.has(key)) {
+                return root.get(key);
+            }
+        }
+        boolean flat = !root.has("columns");
+        boolean isColumn = requestedColumns.stream().anyMatch(c -> normalize(c).equals("description"));
+        return flat && isColumn ? null : root.get("description");
     }
 
     /** True when every requested column and (if wanted) the model description were answered. */

@@ -50,7 +50,8 @@ public final class OpenAiClient implements LlmClient {
         if (!ex.ok()) {
             throw http.error(ex);
         }
-        JsonNode json = Json.parseOrNull(ex.body());
+        // Each line of a stream parses as a chunk: recognise the stream before reading the first one as the answer.
+        JsonNode json = ProviderHttp.streamed(ex) ? null : Json.parseOrNull(ex.body());
         JsonNode choice = json == null ? null : json.path("choices").path(0);
         if (choice == null || !choice.isObject()) {
             throw http.malformed(ex, "no choices");

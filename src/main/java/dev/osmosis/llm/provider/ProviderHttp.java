@@ -90,7 +90,7 @@ public final class ProviderHttp {
         if (!ex.ok()) {
             throw error(ex);
         }
-        JsonNode json = Json.parseOrNull(ex.body());
+        JsonNode json = streamed(ex) ? null : Json.parseOrNull(ex.body());
         if (json == null || !json.isObject()) {
             throw malformed(ex, "a body that is not a JSON object");
         }

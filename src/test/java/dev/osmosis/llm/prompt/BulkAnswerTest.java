@@ -40,6 +40,24 @@ class BulkAnswerTest {
     }
 
     @Test
+    void aModelDescriptionUnderDescriptionIsAcceptedLikeModelDescription() throws Exception {
+        BulkAnswer wrapped = BulkAnswer.parse(json("{\"description\": \"One row per order.\", \"columns\": {"
+                + "\"status\": \"Current order status.\"}}"), List.of("status"), true);
+        assertEquals("One row per order.", wrapped.modelDescription());
+        assertTrue(wrapped.complete());
+        BulkAnswer flat = BulkAnswer.parse(text("{\"description\": \"One row per order.\", \"status\": \"Now.\"}"),
+                List.of("status"), true);
+        assertEquals("One row per order.", flat.modelDescription());
+        assertEquals(Map.of("status", "Now."), flat.columns());
+        // A flat answer whose columns include one named description: that key is the column, not the model.
+        BulkAnswer column = BulkAnswer.parse(text("{\"description\": \"Free text of the ticket.\"}"),
+                List.of("description"), true);
+        assertEquals(Map.of("description", "Free text of the ticket."), column.columns());
+        assertNull(column.modelDescription());
+        assertTrue(column.modelDescriptionMissing());
+    }
+
+    @Test
     void fencedAndProseWrappedJsonIsFound() {
         String fenced = "Here you go:\n```json\n" + ANSWER + "\n```\nLet me know!";
         assertTrue(BulkAnswer.parse(text(fenced), ASKED, true).complete());
