@@ -297,6 +297,11 @@ public final class RateLimiter {
         }
     }
 
+    /** Callers waiting for a slot (a test waits with it until a caller is blocked). */
+    synchronized int queued() {
+        return queued;
+    }
+
     /** After a 429: nobody starts a call for {@code delay}. */
     public synchronized void pause(Duration delay) {
         long until = time.nanoTime() + delay.toNanos();
