@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scheduling of `--synthesize` without a network: every request waits {@code latency}, then a request with a
  * json_schema response format gets every requested column and model_description filled, any other request one
  * sentence. Each answer reports usage. Listens on 127.0.0.1 only, on a free port; serves requests concurrently.
+ *
+ * <p>Given a budget of {@code rpm} requests a minute, it announces it as OpenAI does ({@code x-ratelimit-*}) and
+ * enforces it strictly: a bucket holding one second of the rate (as providers may enforce "60 rpm" as one request
+ * a second), refilled evenly; a request that finds it empty gets a 429 at once.
  */
 public final class FakeLlmServer implements AutoCloseable {
     static final int PROMPT_TOKENS = 100;
@@ -33,8 +37,47 @@ public final class FakeLlmServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final Bucket bucket;
+
+    /** Requests a minute, as a bucket of one second's worth refilled continuously. */
+    private static final class Bucket {
+        final int rpm;
+        final double capacity;
+        double level;
+        long last = System.nanoTime();
+
+        Bucket(int rpm) {
+            this.rpm = rpm;
+            this.capacity = Math.max(1, rpm / 60.0);
+            this.level = capacity;
+        }
+
+        /** Takes one request if there is room; returns the level left, or -1 when the bucket was empty. */
+        synchronized double take() {
+            long now = System.nanoTime();
+            level = Math.min(capacity, level + (now - last) * rpm / 60e9);
+            last = now;
+            if (level < 1) {
+                return -1;
+            }
+            level -= 1;
+            return level;
+        }
+
+        /** Go-style duration until the bucket is full again, as OpenAI's x-ratelimit-reset-requests. */
+        synchronized String reset() {
+            return Math.round((capacity - level) * 60_000 / rpm) + "ms";
+        }
+    }
 
     public FakeLlmServer(Duration latency) throws IOException {
+        this(latency, 0);
+    }
+
+    /** @param rpm the budget to announce and enforce, 0 for none (no rate-limit headers, no 429) */
+    public FakeLlmServer(Duration latency, int rpm) throws IOException {
+        this.bucket = rpm > 0 ? new Bucket(rpm) : null;
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK add ~40 ms to every answer, which would be charged to osmosis's scheduling.
         // The property is read once, when the first server is created.
@@ -68,11 +111,19 @@ public final class FakeLlmServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Requests answered 429 because the announced budget was spent. */
+    public int rateLimited() {
+        return rateLimited.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (bucket != null && !withinBudget(exchange)) {
+                return;
+            }
             requests.incrementAndGet();
             Thread.sleep(latency.toMillis());
             byte[] body = JSON.writeValueAsBytes(response(request));
@@ -91,6 +142,27 @@ public final class FakeLlmServer implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** Announces the budget; false (after answering 429) when it is spent. */
+    private boolean withinBudget(HttpExchange exchange) throws IOException {
+        double left = bucket.take();
+        var headers = exchange.getResponseHeaders();
+        headers.add("x-ratelimit-limit-requests", String.valueOf(bucket.rpm));
+        headers.add("x-ratelimit-remaining-requests", String.valueOf((long) Math.max(0, left)));
+        headers.add("x-ratelimit-reset-requests", bucket.reset());
+        if (left >= 0) {
+            return true;
+        }
+        rateLimited.incrementAndGet();
+        byte[] body = ("{\"error\": {\"message\": \"Rate limit reached for requests\", \"type\": \"requests\", "
+                + "\"code\": \"rate_limit_exceeded\"}}").getBytes(StandardCharsets.UTF_8);
+        headers.add("content-type", "application/json");
+        exchange.sendResponseHeaders(429, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        return false;
     }
 
     /** A chat.completion object answering {@code request}. */

@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
  * Hidden `osmosis bench synth`: generates a synthetic project, runs `yaml document --synthesize` in-process
  * against {@link FakeLlmServer} (no cache), and sets the wall time against the lower bound
  * max(critical path x latency, calls x latency / concurrency). The per-node calls come from a dry run first.
+ * With {@code --announce-rpm}, the server announces and enforces that budget and osmosis runs with no pacing flag
+ * at all: the bound is then max(calls / rpm, critical path x latency), and the 429s are counted.
  */
 @Command(name = "synth", description = "Time --synthesize against a fake LLM server with a fixed latency.")
 final class SynthCommand implements Callable<Integer> {
@@ -37,6 +39,9 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "--llm-concurrency (default: ${DEFAULT-VALUE}).")
     int concurrency;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--announce-rpm", defaultValue = "0", description = "Requests a minute the fake server "
+            + "announces and enforces; osmosis then runs without --llm-rpm/--llm-concurrency (default: none).")
+    int announceRpm;
 
     @Override
     public Integer call() throws IOException {
@@ -61,6 +66,16 @@ final class SynthCommand implements Callable<Integer> {
         run(dir, Duration.ZERO, "--dry-run");
         long overheadMs = run(dir, Duration.ZERO, "--dry-run").wallMs();
         Run run = run(dir, delay, null);
+        if (announceRpm > 0) {
+            double bound = Math.max(plan.calls() * 60_000.0 / announceRpm, (double) critical * delay.toMillis());
+            ctx.out().printf(Locale.ROOT, "nodes=%d announced_rpm=%d latency_ms=%d no pacing flags: calls=%d "
+                            + "(planned %d) rate_limited=%d (%.1f%% of responses) max_in_flight=%d critical_path_calls=%d"
+                            + " bound_ms=%.0f wall_ms=%d ratio=%.2f | settled pace: %s%n", lineage.size(), announceRpm,
+                    delay.toMillis(), run.calls(), plan.calls(), run.rateLimited(),
+                    100.0 * run.rateLimited() / Math.max(1, run.calls() + run.rateLimited()), run.maxInFlight(),
+                    critical, bound, run.wallMs(), run.wallMs() / bound, run.pace());
+            return 0;
+        }
         double bound = CriticalPath.lowerBoundMs(critical, plan.calls(), delay.toMillis(), concurrency);
         ctx.out().printf(Locale.ROOT, "nodes=%d concurrency=%d latency_ms=%d calls=%d (planned %d) max_in_flight=%d "
                         + "critical_path_calls=%d bound_ms=%.0f wall_ms=%d ratio=%.2f | the run's own work at zero "
@@ -70,13 +85,14 @@ final class SynthCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Run(long wallMs, int calls, int maxInFlight) {
+    /** @param pace the last pace the progress showed, or "" */
+    private record Run(long wallMs, int calls, int maxInFlight, int rateLimited, String pace) {
     }
 
     /** One `yaml document --synthesize` against a fresh fake server; {@code extra} e.g. --dry-run (no writes). */
     private Run run(Path dir, Duration delay, String extra) throws IOException {
         Path home = Files.createTempDirectory("osmosis-bench-home");
-        try (FakeLlmServer server = new FakeLlmServer(delay)) {
+        try (FakeLlmServer server = new FakeLlmServer(delay, extra == null ? announceRpm : 0)) {
             return run(dir, server, home, extra);
         } finally {
             TempDirs.delete(home);
@@ -87,8 +103,10 @@ final class SynthCommand implements Callable<Integer> {
         Map<String, String> env = Map.of("LLM_PROVIDER", "openai", "OPENAI_API_KEY", "sk-fake-bench",
                 "OPENAI_BASE_URL", server.baseUrl(), "OPENAI_MODEL", "gpt-4o", "OSMOSIS_HOME", home.toString());
         StringWriter err = new StringWriter();
-        String[] args = {"yaml", "document", "--synthesize", "--no-llm-cache", "--llm-rpm", "100000",
-            "--llm-concurrency", String.valueOf(concurrency), "--project-dir", dir.toString()};
+        String[] args = announceRpm > 0
+                ? new String[] {"yaml", "document", "--synthesize", "--no-llm-cache", "--project-dir", dir.toString()}
+                : new String[] {"yaml", "document", "--synthesize", "--no-llm-cache", "--llm-rpm", "100000",
+                    "--llm-concurrency", String.valueOf(concurrency), "--project-dir", dir.toString()};
         if (extra != null) {
             args = Stream.concat(Arrays.stream(args), Stream.of(extra)).toArray(String[]::new);
         }
@@ -99,7 +117,10 @@ final class SynthCommand implements Callable<Integer> {
             throw OsmosisException.failure("--synthesize against the fake server failed (exit " + code + "): "
                     + err);
         }
-        return new Run(wall, server.requests(), server.maxInFlight());
+        String log = err.toString();
+        int at = log.lastIndexOf(", pace ");
+        String pace = at < 0 ? "" : log.substring(at + ", pace ".length()).lines().findFirst().orElse("").strip();
+        return new Run(wall, server.requests(), server.maxInFlight(), server.rateLimited(), pace);
     }
 
     static Duration parseLatency(String text) {
