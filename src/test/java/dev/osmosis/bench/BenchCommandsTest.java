@@ -65,4 +65,16 @@ class BenchCommandsTest {
         assertEquals(m.group(1), m.group(2), "the dry-run plan is what the real run does");
         assertTrue(Integer.parseInt(m.group(3)) <= 2, "never more calls in flight than the concurrency");
     }
+
+    @Test
+    void synthAgainstAnAnnouncedBudgetRunsWithoutFlagsAndReportsThePace() {
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
+                "synth", "--models", "10", "--latency", "1ms", "--announce-rpm", "6000");
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = Pattern.compile("announced_rpm=6000 .*calls=(\\d+) \\(planned (\\d+)\\) rate_limited=(\\d+) .*"
+                + "settled pace: (.*)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(m.group(1), m.group(2), "every planned call answered");
+        assertTrue(m.group(4).contains("paced to the provider's limits"), m.group(4));
+    }
 }

@@ -42,6 +42,27 @@ class FakeLlmServerTest {
     }
 
     @Test
+    void anAnnouncedBudgetIsAnnouncedAndEnforcedPerSecond() throws Exception {
+        String body = "{\"model\": \"gpt-4o\", \"messages\": []}";
+        // 60 rpm, enforced as one request a second: the second request at once finds the bucket empty.
+        try (FakeLlmServer server = new FakeLlmServer(Duration.ZERO, 60)) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> first = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode());
+            assertEquals("60", first.headers().firstValue("x-ratelimit-limit-requests").orElseThrow());
+            assertEquals("0", first.headers().firstValue("x-ratelimit-remaining-requests").orElseThrow());
+            assertTrue(first.headers().firstValue("x-ratelimit-reset-requests").orElseThrow().endsWith("ms"));
+            assertEquals(429, second.statusCode());
+            assertTrue(second.body().contains("rate_limit_exceeded"), second.body());
+            assertEquals(1, server.requests(), "a refused request is not an answered one");
+            assertEquals(1, server.rateLimited());
+        }
+    }
+
+    @Test
     void aPlainRequestGetsOneSentence() throws Exception {
         JsonNode response = FakeLlmServer.response(JSON.readTree("{\"model\": \"m\", \"messages\": []}"));
         assertEquals("A synthesized description.",

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Limits shared by every thread of a run: calls in flight, call starts and tokens per minute, and a pause for
- * everyone after a 429. See docs/adr/0012-llm-pacing.md.
+ * everyone after a 429. See docs/adr/0102-pace-to-announced-limits.md.
  *
  * <p>Two regimes. Until a response announces the provider's budget, the configured (or default) rpm and tpm hold
  * over a sliding window and the concurrency is fixed, as before. Once one does, each announced budget is paced
