@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.osmosis.llm.LlmClient;
+import dev.osmosis.llm.LlmClients;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmProvider;
 import dev.osmosis.llm.LlmResponse;
@@ -111,6 +113,24 @@ class RateLimitHeadersTest extends ProviderTestBase {
                 "true marks a status osmosis would not retry as transient");
         server.enqueue(new MockResponse.Builder().code(500).addHeader("x-should-retry", "maybe").body("{}").build());
         assertTrue(assertKind(SERVER, () -> provider(LlmProvider.ANTHROPIC).complete(textRequest())).retryable());
+    }
+
+    @Test
+    void theChainDoesNotRetryWhatTheProviderSaysNotTo() {
+        LlmClient chain = LlmClients.builder(settings(LlmProvider.ANTHROPIC)).time(time).build();
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("x-should-retry", "false")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"no\"}}").build());
+        // Were it retried, the retry would find this 200 and succeed.
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}")
+                .build());
+        assertKind(RATE_LIMITED, () -> chain.complete(textRequest()));
+        assertEquals(1, server.getRequestCount(), "one attempt, no retry");
+        assertEquals("hi", chain.complete(textRequest()).text());
+        replay("anthropic/error-429-rate-limit-retry-after.json");
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}")
+                .build());
+        assertEquals("hi", chain.complete(textRequest()).text(), "x-should-retry: true on a 429: retried");
+        assertEquals(4, server.getRequestCount(), "the 429, then its retry");
     }
 
     @Test
