@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.osmosis.llm.CapturedStderr;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmClients;
 import dev.osmosis.llm.LlmException;
@@ -22,9 +23,13 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The budget announced in recorded responses, and what a provider's own retry verdict and a stream turn into. */
 class RateLimitHeadersTest extends ProviderTestBase {
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
+
     private static RateLimits parse(String fixture, long nowEpochMillis) {
         return RateLimitHeaders.parse(Headers.of(Fixture.load(fixture).headers()), nowEpochMillis);
     }
@@ -130,6 +135,7 @@ class RateLimitHeadersTest extends ProviderTestBase {
         server.enqueue(new MockResponse.Builder().code(200).body("{\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}")
                 .build());
         assertEquals("hi", chain.complete(textRequest()).text(), "x-should-retry: true on a 429: retried");
+        assertTrue(stderr.text().contains("Retry 1 of 3 in 65.0 s"), "after the server's retry-after: " + stderr.text());
         assertEquals(4, server.getRequestCount(), "the 429, then its retry");
     }
 
