@@ -38,7 +38,7 @@ final class GoldenProject {
                 .put("project_name", "p");
         ObjectNode nodes = manifest.putObject("nodes");
         ObjectNode sources = manifest.putObject("sources");
-        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String id = e.getKey();
             String[] parts = id.split("\\.");
@@ -70,7 +70,7 @@ final class GoldenProject {
             catalog.putObject("metadata");
             ObjectNode cNodes = catalog.putObject("nodes");
             ObjectNode cSources = catalog.putObject("sources");
-            for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("catalog").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("catalog").properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ObjectNode table = (e.getKey().startsWith("source.") ? cSources : cNodes).putObject(e.getKey());
                 table.putObject("metadata").put("type", "VIEW");
