@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.osmosis.OsmosisException;
 import dev.osmosis.docs.Coverage;
 import dev.osmosis.docs.CoverageReport;
+import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
+import dev.osmosis.schema.SchemaFiles;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,10 +39,13 @@ public final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx.workingDir());
+        Project loaded = project.load(ctx.workingDir(), ctx.env());
         List<Node> nodes = project.select(loaded, ctx.workingDir());
+        SchemaFiles files = SchemaFiles.of(loaded);
+        files.problems().forEach(p -> ctx.err().println("warning: " + p.message()
+                + "; its nodes are counted from the manifest."));
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
-                .compute(loaded.packageName(), nodes, loaded.catalog());
+                .compute(loaded.packageName(), nodes, DocState.read(loaded, files).docs(), loaded.catalog());
         if (format == Format.json) {
             ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));

@@ -44,7 +44,7 @@ final class YamlRun {
                 ctx.err().println("warning: " + String.join(", ", unused) + ": LLM options take effect only with --synthesize; ignored.");
             }
         }
-        Project project = command.project.load(ctx.workingDir());
+        Project project = command.project.load(ctx.workingDir(), ctx.env());
         DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
@@ -100,6 +100,11 @@ final class YamlRun {
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");
+        }
+        if (!result.skipped().isEmpty() && files.problems().isEmpty()) {
+            throw OsmosisException.failure(result.skipped().size() + " node(s) skipped (see above): "
+                    + String.join(", ", result.skipped()) + "; every other change is "
+                    + (dryRun ? "shown." : "written."));
         }
         if (!files.problems().isEmpty()) {
             throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "

@@ -1,5 +1,6 @@
 package dev.osmosis.docs;
 
+import dev.osmosis.OsmosisException;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.EntryRef;
@@ -26,12 +27,17 @@ public final class ChangeSet {
     public record FileChange(Path path, String before, String after) {
     }
 
-    /** {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. */
+    /**
+     * {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. {@code skipped}: nodes
+     * whose changes could not be placed (their file is broken, or no file for them can be resolved inside their
+     * package); each has a warning, and the run ends with exit 1.
+     */
     public record Result(List<FileChange> files, DocCounts counts, List<String> warnings,
-                         Map<Path, List<String>> newEntries) {
+                         Map<Path, List<String>> newEntries, List<String> skipped) {
         public Result {
             files = List.copyOf(files);
             warnings = List.copyOf(warnings);
+            skipped = List.copyOf(skipped);
             newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
         }
     }
@@ -45,6 +51,7 @@ public final class ChangeSet {
         Map<Path, List<YamlEdit>> editsByFile = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         Map<Path, List<String>> newEntries = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
         int[] counts = new int[9];
         for (Map.Entry<String, NodeDocs> e : after.entrySet()) {
             NodeDocs before = state.docs().get(e.getKey());
@@ -54,10 +61,18 @@ public final class ChangeSet {
             }
             Node node = project.manifest().node(e.getKey()).orElseThrow();
             SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
-            Path file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+            Path file;
+            try {
+                file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+            } catch (OsmosisException placement) {
+                warnings.add("skipped " + node.displayName() + ": " + placement.getMessage());
+                skipped.add(node.displayName());
+                continue;
+            }
             if (files.isBroken(file)) {
                 warnings.add("skipped " + node.displayName() + ": " + project.root().relativize(file)
                         + " could not be parsed");
+                skipped.add(node.displayName());
                 continue;
             }
             SchemaEntry entry = located == null ? null : located.entry();
@@ -85,7 +100,7 @@ public final class ChangeSet {
         }
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
                 counts[6], counts[7], counts[8], changes.size());
-        return new Result(changes, docCounts, warnings, newEntries);
+        return new Result(changes, docCounts, warnings, newEntries, skipped);
     }
 
     private static void count(String id, NodeDocs before, NodeDocs now, boolean created, Set<String> synthesized,

@@ -3,6 +3,7 @@ package dev.osmosis.docs;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,8 +23,11 @@ public record DocState(Map<String, NodeDocs> docs, Map<String, SchemaFiles.Locat
         Map<String, NodeDocs> docs = new HashMap<>();
         Map<String, SchemaFiles.Located> entries = new HashMap<>();
         for (Node node : project.manifest().nodes().values()) {
-            String preferred = node.patchPath() != null ? node.patchPath() : node.originalFilePath();
-            Optional<SchemaFiles.Located> located = files.find(YamlDocs.ref(node), preferred);
+            Path folder = project.layout().folderOf(node).orElse(null);
+            Path preferred = project.layout().resolve(node, node.patchPath() != null ? node.patchPath()
+                    : node.originalFilePath()).orElse(null);
+            Optional<SchemaFiles.Located> located = folder == null ? Optional.empty()
+                    : files.find(YamlDocs.ref(node), folder, preferred);
             if (located.isPresent()) {
                 entries.put(node.uniqueId(), located.get());
                 docs.put(node.uniqueId(), YamlDocs.of(node, located.get().entry()));

@@ -24,6 +24,13 @@ public record Manifest(
         disabled = Set.copyOf(disabled);
     }
 
+    /** The same manifest with {@code replaced} nodes in place of those with the same unique id. */
+    public Manifest withNodes(Map<String, Node> replaced) {
+        Map<String, Node> merged = new java.util.HashMap<>(nodes);
+        merged.putAll(replaced);
+        return new Manifest(schemaVersion, projectName, dbtVersion, merged, docs, disabled);
+    }
+
     public Optional<Node> node(String uniqueId) {
         return Optional.ofNullable(nodes.get(uniqueId));
     }

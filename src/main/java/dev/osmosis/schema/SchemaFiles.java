@@ -1,6 +1,8 @@
 package dev.osmosis.schema;
 
+import dev.osmosis.project.DbtProject;
 import dev.osmosis.project.Node;
+import dev.osmosis.project.PackageHome;
 import dev.osmosis.project.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,13 +52,13 @@ public final class SchemaFiles {
     }
 
     /**
-     * Reads every .yml/.yaml file under {@code folders} (relative to {@code root}) plus {@code extraFiles} (the
-     * manifest's patch paths, which may lie elsewhere). Files are parsed in parallel; order is by path.
+     * Reads every .yml/.yaml file under {@code folders} plus {@code extraFiles} (the manifest's patch paths, which
+     * may lie elsewhere); all paths absolute. Files are parsed in parallel; order is by path.
      */
-    public static SchemaFiles load(Path root, Collection<String> folders, Collection<String> extraFiles) {
+    public static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles) {
         TreeSet<Path> paths = new TreeSet<>();
-        for (String folder : folders) {
-            Path dir = root.resolve(folder).normalize();
+        for (Path folder : folders) {
+            Path dir = folder.normalize();
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -66,8 +68,8 @@ public final class SchemaFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        for (String extra : extraFiles) {
-            Path p = root.resolve(extra).normalize();
+        for (Path extra : extraFiles) {
+            Path p = extra.normalize();
             if (isYaml(p) && Files.isRegularFile(p)) {
                 paths.add(p);
             }
@@ -87,18 +89,27 @@ public final class SchemaFiles {
         return new SchemaFiles(root, files, problems);
     }
 
-    /** Every schema file of a project: its model, seed and snapshot folders plus the manifest's YAML paths. */
+    /**
+     * Every schema file of a project: the model, seed and snapshot folders of each package that is on disk (the
+     * project's own, its wrapper's, installed packages'), plus the YAML paths the manifest gives, each resolved
+     * against its own package's folder.
+     */
     public static SchemaFiles of(Project project) {
-        List<String> folders = new ArrayList<>(project.config().modelPaths());
-        folders.addAll(project.config().seedPaths());
-        folders.addAll(project.config().snapshotPaths());
-        List<String> extra = new ArrayList<>();
-        for (Node n : project.manifest().nodes().values()) {
-            if (n.patchPath() != null) {
-                extra.add(n.patchPath());
+        List<Path> folders = new ArrayList<>();
+        for (PackageHome home : project.layout().packages().values()) {
+            if (home.folder() == null) {
+                continue;
             }
+            DbtProject config = home.config();
+            for (List<String> paths : List.of(config.modelPaths(), config.seedPaths(), config.snapshotPaths())) {
+                paths.forEach(p -> folders.add(home.folder().resolve(p)));
+            }
+        }
+        List<Path> extra = new ArrayList<>();
+        for (Node n : project.manifest().nodes().values()) {
+            project.layout().resolve(n, n.patchPath()).ifPresent(extra::add);
             if (n.originalFilePath() != null && isYaml(Path.of(n.originalFilePath()))) {
-                extra.add(n.originalFilePath());
+                project.layout().resolve(n, n.originalFilePath()).ifPresent(extra::add);
             }
         }
         return load(project.root(), folders, extra);
@@ -127,18 +138,19 @@ public final class SchemaFiles {
     }
 
     /**
-     * Where {@code ref} is documented. With several candidates (a name declared twice), the one in
-     * {@code preferredFile} (relative to the root, e.g. the manifest's patch_path) wins, then an exact-case match.
+     * Where {@code ref} is documented, looking only inside {@code packageFolder} (a node is documented by its own
+     * package; two packages may both have a model of that name). With several candidates (a name declared
+     * twice), the one in {@code preferredFile} (e.g. the manifest's patch_path) wins, then an exact-case match.
      */
-    public Optional<Located> find(EntryRef ref, String preferredFile) {
-        List<Located> found = index.getOrDefault(key(ref), List.of());
+    public Optional<Located> find(EntryRef ref, Path packageFolder, Path preferredFile) {
+        List<Located> found = index.getOrDefault(key(ref), List.of()).stream()
+                .filter(l -> packageFolder == null || l.file().path().startsWith(packageFolder)).toList();
         if (found.size() <= 1) {
             return found.stream().findFirst();
         }
         if (preferredFile != null) {
-            Path preferred = root.resolve(preferredFile).normalize();
             for (Located l : found) {
-                if (l.file().path().equals(preferred)) {
+                if (l.file().path().equals(preferredFile)) {
                     return Optional.of(l);
                 }
             }
