@@ -53,8 +53,8 @@ final class YamlRun {
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
         selected.forEach(n -> ids.add(n.uniqueId()));
-        NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), command.refactor(),
-                NodeDocumenter.writesLowerCase(state.docs().values()));
+        NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
+                command.refactor());
         if (command.synthesis.synthesize()) {
             return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
                     (result, previewOnly) -> finish(project, files, state, result.after(), result.synthesized(),
