@@ -19,6 +19,7 @@ public class DocumentCommand implements Callable<Integer> {
     @Mixin PromptOptions prompts;
     @Mixin UsageOptions usage;
     @Mixin LoggingOptions logging;
+    @Mixin DbtOsmosisOptions dbtOsmosis;
 
     enum Format { text, json }
 

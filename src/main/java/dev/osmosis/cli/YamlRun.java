@@ -31,6 +31,8 @@ final class YamlRun {
     }
 
     int execute() {
+        command.dbtOsmosis.refuseWhatWouldChangeTheResult();
+        command.dbtOsmosis.noteHarmless(ctx.err());
         if (Boolean.TRUE.equals(command.usage.dryRun) && !command.synthesis.synthesize()) {
             // without --synthesize there is no LLM call to preview, and the run would write every file
             throw OsmosisException.usage("--llm-dry-run previews the LLM calls of --synthesize: add --synthesize, "
@@ -45,6 +47,7 @@ final class YamlRun {
             }
         }
         Project project = command.project.load(ctx.workingDir(), ctx.env());
+        command.dbtOsmosis.requireCatalog(project);
         DocSettings settings = command.docs.resolve(project.config());
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
@@ -53,8 +56,8 @@ final class YamlRun {
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
         selected.forEach(n -> ids.add(n.uniqueId()));
-        NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), command.refactor(),
-                NodeDocumenter.writesLowerCase(state.docs().values()));
+        NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
+                command.refactor());
         if (command.synthesis.synthesize()) {
             return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
                     (result, previewOnly) -> finish(project, files, state, result.after(), result.synthesized(),
@@ -80,11 +83,12 @@ final class YamlRun {
             if (previewOnly) {
                 continue;
             }
+            String text = command.dbtOsmosis.finalText(change.after());
             if (dryRun) {
-                ctx.out().print(UnifiedDiff.of(shown, change.before(), change.after()));
+                ctx.out().print(UnifiedDiff.of(shown, change.before(), text));
             } else {
                 try {
-                    SchemaWriter.write(change.path(), change.after());
+                    SchemaWriter.write(change.path(), text);
                     ctx.err().println((change.before().isEmpty() ? "created " : "updated ") + shown);
                 } catch (OsmosisException e) {
                     // one read-only file must not cost the user the edits of every file after it

@@ -72,7 +72,7 @@ public final class ManifestReader {
         }
         int version = schemaVersion(text(metadata.get("dbt_schema_version")), file);
         return new Manifest(version, text(metadata.get("project_name")), text(metadata.get("dbt_version")), nodes,
-                docs, disabled);
+                docs, disabled, text(metadata.get("adapter_type")));
     }
 
     private static String text(Object value) {

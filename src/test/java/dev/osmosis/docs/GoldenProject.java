@@ -15,7 +15,7 @@ import java.util.Map;
  * manifest.json and catalog.json dbt would produce. Keeps each case readable: only the YAML is spelled out.
  *
  * <pre>
- * {"args": ["--force-inherit-descriptions"],
+ * {"args": ["--force-inherit-descriptions"], "adapter": "snowflake",
  *  "nodes": {"source.p.raw.orders": {"file": "models/sources.yml"},
  *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql"}},
  *  "catalog": {"model.p.stg": ["id bigint", "amount numeric(10,2)"]}}
@@ -34,8 +34,11 @@ final class GoldenProject {
             Files.writeString(root.resolve("dbt_project.yml"), dbtProjectYaml);
         }
         ObjectNode manifest = JSON.createObjectNode();
-        manifest.putObject("metadata").put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json")
-                .put("project_name", "p");
+        ObjectNode metadata = manifest.putObject("metadata")
+                .put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json").put("project_name", "p");
+        if (spec.has("adapter")) {
+            metadata.put("adapter_type", spec.get("adapter").asText());
+        }
         ObjectNode nodes = manifest.putObject("nodes");
         ObjectNode sources = manifest.putObject("sources");
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").properties().iterator(); it.hasNext(); ) {
