@@ -6,6 +6,8 @@ import dev.osmosis.project.Project;
 import dev.osmosis.project.ResourceType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +27,35 @@ public final class EntryPlacement {
     }
 
     public static Path target(Project project, Node node) {
-        String template = project.config().osmosisPathTemplate(node.resourceType(), node.fqn())
-                .orElse(DEFAULT_TEMPLATE);
+        return templated(project, node).orElseGet(() -> resolve(project, node, DEFAULT_TEMPLATE));
+    }
+
+    /**
+     * The file a path template names for the node, or empty when none applies (the entry then stays where it is).
+     * Sources take theirs from {@code vars: dbt-osmosis: sources: NAME: PATH} (or {@code {path: PATH}}), relative to
+     * the first model path, as dbt-osmosis reads it. A name without .yml/.yaml gets .yml, as in dbt-osmosis.
+     *
+     * @throws OsmosisException when the template uses an unknown variable or leads outside the project
+     */
+    public static Optional<Path> templated(Project project, Node node) {
+        if (node.resourceType() == ResourceType.SOURCE) {
+            Object spec = project.config().osmosisVars().get("sources") instanceof Map<?, ?> sources
+                    ? sources.get(node.sourceName()) : null;
+            Object path = spec instanceof Map<?, ?> m ? m.get("path") : spec;
+            if (!(path instanceof String p) || p.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(resolve(project, node, "/" + p.strip().replaceFirst("^/+", "")));
+        }
+        return project.config().osmosisPathTemplate(node.resourceType(), node.fqn())
+                .map(template -> resolve(project, node, template));
+    }
+
+    private static Path resolve(Project project, Node node, String template) {
         String expanded = expand(template, node);
+        if (!expanded.endsWith(".yml") && !expanded.endsWith(".yaml")) {
+            expanded += ".yml";
+        }
         String file = node.originalFilePath() == null ? "" : node.originalFilePath();
         int slash = file.lastIndexOf('/');
         Path folder = project.root().resolve(slash < 0 ? "" : file.substring(0, slash));
@@ -37,8 +65,8 @@ public final class EntryPlacement {
         }
         Path target = folder.resolve(expanded).normalize();
         if (!target.startsWith(project.root().normalize())) {
-            throw OsmosisException.usage("+dbt-osmosis: \"" + template + "\" puts " + node.name() + " outside the "
-                    + "project (" + target + ").");
+            throw OsmosisException.usage("the path template \"" + template + "\" puts " + node.displayName()
+                    + " outside the project (" + target + ").");
         }
         return target;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * manifest.json and catalog.json dbt would produce. Keeps each case readable: only the YAML is spelled out.
  *
  * <pre>
- * {"args": ["--force-inherit-descriptions"],
+ * {"args": ["--force-inherit-descriptions"], "dbt_version": "1.10.3",
  *  "nodes": {"source.p.raw.orders": {"file": "models/sources.yml"},
  *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql"}},
  *  "catalog": {"model.p.stg": ["id bigint", "amount numeric(10,2)"]}}
@@ -36,6 +36,9 @@ final class GoldenProject {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.putObject("metadata").put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json")
                 .put("project_name", "p");
+        if (spec.has("dbt_version")) {
+            ((ObjectNode) manifest.get("metadata")).put("dbt_version", spec.get("dbt_version").asText());
+        }
         ObjectNode nodes = manifest.putObject("nodes");
         ObjectNode sources = manifest.putObject("sources");
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").fields(); it.hasNext(); ) {
