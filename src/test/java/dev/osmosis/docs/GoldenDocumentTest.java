@@ -53,11 +53,6 @@ class GoldenDocumentTest {
         }
 
         Map<String, String> after = snapshot(root);
-        if (System.getenv("GOLDEN_DUMP") != null) {
-            Path dump = Path.of("/tmp/golden-dump", name);
-            TestProjects.copy(root, dump);
-            Files.writeString(dump.resolve("ERR.txt"), first.err() + "\n---OUT---\n" + first.out());
-        }
         Map<String, String> expected = Files.isDirectory(dir.resolve("expected"))
                 ? snapshot(dir.resolve("expected")) : new java.util.TreeMap<>();
         List<String> deleted = new ArrayList<>();
