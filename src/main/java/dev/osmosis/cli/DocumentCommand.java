@@ -14,6 +14,7 @@ public class DocumentCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @Mixin WriteOptions write;
     @Mixin DocOptions docs;
+    @Mixin FusionOptions fusion;
     @Mixin SynthesisOptions synthesis;
     @Mixin LlmOptions llm;
     @Mixin PromptOptions prompts;

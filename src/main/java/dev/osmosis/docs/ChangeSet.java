@@ -45,9 +45,12 @@ public final class ChangeSet {
     private ChangeSet() {
     }
 
-    /** {@code synthesized}: (node id, column or "" for the model description) pairs an LLM wrote in this run. */
+    /**
+     * {@code synthesized}: (node id, column or "" for the model description) pairs an LLM wrote in this run.
+     * {@code underConfig}: new tags and meta go under {@code config:} ({@link FusionCompat}).
+     */
     public static Result build(Project project, SchemaFiles files, DocState state, Map<String, NodeDocs> after,
-                               Set<String> synthesized, Placeholders placeholders) {
+                               Set<String> synthesized, Placeholders placeholders, boolean underConfig) {
         Map<Path, List<YamlEdit>> editsByFile = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         Map<Path, List<String>> newEntries = new TreeMap<>();
@@ -81,7 +84,7 @@ public final class ChangeSet {
             }
             EntryRef ref = located == null ? YamlDocs.ref(node) : entry.ref();
             editsByFile.computeIfAbsent(file, f -> new ArrayList<>()).addAll(DocEdits.between(ref, entry, before,
-                    now));
+                    now, underConfig));
             count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
         }
         List<FileChange> changes = new ArrayList<>();

@@ -8,6 +8,8 @@ import dev.osmosis.project.Project;
 import dev.osmosis.project.ResourceType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,25 +35,55 @@ public final class EntryPlacement {
      * not on disk or the template leads outside that folder; callers skip that node and go on.
      */
     public static Path target(Project project, Node node) {
-        PackageHome home = project.layout().home(node.packageName()).filter(h -> h.folder() != null)
+        return templated(project, node).orElseGet(() -> resolve(home(project, node), node, DEFAULT_TEMPLATE));
+    }
+
+    /**
+     * The file a path template names for the node, or empty when none applies (the entry then stays where it is).
+     * Sources take theirs from {@code vars: dbt-osmosis: sources: NAME: PATH} (or {@code {path: PATH}}), relative to
+     * the first model path, as dbt-osmosis reads it. A name without .yml/.yaml gets .yml, as in dbt-osmosis.
+     *
+     * @throws OsmosisException when the template uses an unknown variable or leads outside the project
+     */
+    public static Optional<Path> templated(Project project, Node node) {
+        PackageHome home = home(project, node);
+        if (node.resourceType() == ResourceType.SOURCE) {
+            Object spec = home.config().osmosisVars().get("sources") instanceof Map<?, ?> sources
+                    ? sources.get(node.sourceName()) : null;
+            Object path = spec instanceof Map<?, ?> m ? m.get("path") : spec;
+            if (!(path instanceof String p) || p.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(resolve(home, node, "/" + p.strip().replaceFirst("^/+", "")));
+        }
+        // the package's own dbt_project.yml first, then the documented project's (which may configure packages)
+        return home.config().osmosisPathTemplate(node.resourceType(), node.fqn())
+                .or(() -> project.config().osmosisPathTemplate(node.resourceType(), node.fqn()))
+                .map(template -> resolve(home, node, template));
+    }
+
+    private static PackageHome home(Project project, Node node) {
+        return project.layout().home(node.packageName()).filter(h -> h.folder() != null)
                 .orElseThrow(() -> OsmosisException.failure(node.displayName() + " belongs to project '"
                         + node.packageName() + "', whose folder osmosis did not find; it is read, not written."));
+    }
+
+    private static Path resolve(PackageHome home, Node node, String template) {
         Path root = home.folder().normalize();
-        DbtProject config = home.config();
-        String template = config.osmosisPathTemplate(node.resourceType(), node.fqn())
-                .or(() -> project.config().osmosisPathTemplate(node.resourceType(), node.fqn()))
-                .orElse(DEFAULT_TEMPLATE);
         String expanded = expand(template, node);
+        if (!expanded.endsWith(".yml") && !expanded.endsWith(".yaml")) {
+            expanded += ".yml";
+        }
         String file = node.originalFilePath() == null ? "" : node.originalFilePath();
         int slash = file.lastIndexOf('/');
         Path folder = root.resolve(slash < 0 ? "" : file.substring(0, slash));
         if (expanded.startsWith("/")) {
-            folder = root.resolve(pathsFor(config, node.resourceType()).get(0));
+            folder = root.resolve(pathsFor(home.config(), node.resourceType()).get(0));
             expanded = expanded.substring(1);
         }
         Path target = folder.resolve(expanded).normalize();
         if (!target.startsWith(root)) {
-            throw OsmosisException.failure("+dbt-osmosis: \"" + template + "\" puts " + node.displayName()
+            throw OsmosisException.failure("the path template \"" + template + "\" puts " + node.displayName()
                     + " outside its project's folder " + root + " (" + target + ").");
         }
         return target;

@@ -46,6 +46,9 @@ final class EditPlanner {
         if (edit instanceof YamlEdit.AddColumn add) {
             return addColumn(add);
         }
+        if (edit instanceof YamlEdit.RemoveValue remove) {
+            return removeValue(remove);
+        }
         if (edit instanceof YamlEdit.RemoveColumn remove) {
             return removeColumn(remove);
         }
@@ -76,12 +79,52 @@ final class EditPlanner {
                 set.entry() + " column " + col.name()));
     }
 
+    private Plan removeValue(YamlEdit.RemoveValue remove) {
+        SchemaTree.EntryLoc entry = entry(remove.entry());
+        MappingNode map = entry.node();
+        List<Node> path = new ArrayList<>(entry.path());
+        String what = remove.entry().toString();
+        if (remove.column() != null) {
+            SchemaTree.ColumnLoc col = tree.findColumn(entry, remove.column());
+            if (col == null) {
+                return Plan.of(List.of());
+            }
+            map = col.node();
+            path = new ArrayList<>(col.path());
+            what += " column " + col.name();
+        }
+        List<String> keys = remove.path();
+        for (String key : keys.subList(0, keys.size() - 1)) {
+            if (!(NodeReader.get(map, key) instanceof MappingNode child)) {
+                return Plan.of(List.of());
+            }
+            map = child;
+            path.add(child);
+        }
+        String last = keys.get(keys.size() - 1);
+        if (NodeReader.get(map, last) == null) {
+            return Plan.of(List.of());
+        }
+        if (tree.isShared(path)) {
+            throw values.refused(what, map);
+        }
+        return Plan.of(values.removeKey(map, last, file.path()));
+    }
+
     private Plan addColumn(YamlEdit.AddColumn add) {
         SchemaTree.EntryLoc entry = entry(add.entry());
         SchemaTree.ColumnLoc existing = tree.findColumn(entry, add.column());
         if (existing != null) {
             List<YamlEdit> sets = new ArrayList<>();
-            add.fields().forEach((k, v) -> sets.add(new YamlEdit.SetValue(add.entry(), existing.name(), List.of(k), v)));
+            add.fields().forEach((k, v) -> {
+                if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+                    // a config: or meta: mapping merges into the column's own, never replaces it
+                    map.forEach((mk, mv) -> sets.add(new YamlEdit.SetValue(add.entry(), existing.name(),
+                            List.of(k, (String) mk), mv)));
+                } else {
+                    sets.add(new YamlEdit.SetValue(add.entry(), existing.name(), List.of(k), v));
+                }
+            });
             return Plan.replaceWith(sets);
         }
         Map<String, Object> item = new LinkedHashMap<>();

@@ -159,6 +159,17 @@ public final class SchemaFiles {
                 .or(() -> found.stream().findFirst());
     }
 
+    /**
+     * These files as a run's earlier step left them: {@code texts} replace (or add) files, {@code removed} drop
+     * out. The texts are osmosis's own output, so they parse.
+     */
+    public SchemaFiles withTexts(Map<Path, String> texts, Collection<Path> removed) {
+        Map<Path, SchemaFile> next = new TreeMap<>(files);
+        removed.forEach(p -> next.remove(p.normalize()));
+        texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text)));
+        return new SchemaFiles(root, next, problems);
+    }
+
     /** The parsed file at {@code path}, or an empty one when it does not exist (a new file to create). */
     public SchemaFile fileOrEmpty(Path path) {
         SchemaFile f = files.get(path.normalize());

@@ -25,7 +25,6 @@ import picocli.CommandLine;
  * dbt_opts, yaml_opts, logging_opts and each command's own options) against what osmosis does with it. Each run
  * is a --dry-run on a copy of examples/shopverse: a HARMLESS flag must print exactly the baseline diff, an
  * IMPLEMENTED flag must run, a REFUSED flag must exit 2 saying why and what to use instead.
- * --fusion-compat / --no-fusion-compat belong to the `config:` placement work and are listed there.
  */
 class DbtOsmosisFlagsTest {
     enum Treatment { IMPLEMENTED, HARMLESS, REFUSED }
@@ -101,7 +100,9 @@ class DbtOsmosisFlagsTest {
             Row.of("--output-to-lower", Treatment.IMPLEMENTED),
             Row.of("--output-to-upper", Treatment.IMPLEMENTED),
             Row.of("--synthesize", Treatment.IMPLEMENTED, "--llm-dry-run"),
-            Row.of("--include-external", Treatment.IMPLEMENTED));
+            Row.of("--include-external", Treatment.IMPLEMENTED),
+            Row.of("--fusion-compat", Treatment.IMPLEMENTED),
+            Row.of("--no-fusion-compat", Treatment.IMPLEMENTED));
 
     /** refactor's (and organize's) own flag; `yaml document` rejects it, as dbt-osmosis's does. */
     static final List<Row> REFACTOR_ONLY = List.of(

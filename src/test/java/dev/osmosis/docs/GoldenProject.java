@@ -15,7 +15,7 @@ import java.util.Map;
  * manifest.json and catalog.json dbt would produce. Keeps each case readable: only the YAML is spelled out.
  *
  * <pre>
- * {"args": ["--force-inherit-descriptions"], "adapter": "snowflake",
+ * {"args": ["--force-inherit-descriptions"], "adapter": "snowflake", "dbt_version": "1.10.3",
  *  "nodes": {"source.p.raw.orders": {"file": "models/sources.yml"},
  *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql"}},
  *  "catalog": {"model.p.stg": ["id bigint", "amount numeric(10,2)"]}}
@@ -38,6 +38,9 @@ final class GoldenProject {
                 .put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json").put("project_name", "p");
         if (spec.has("adapter")) {
             metadata.put("adapter_type", spec.get("adapter").asText());
+        }
+        if (spec.has("dbt_version")) {
+            metadata.put("dbt_version", spec.get("dbt_version").asText());
         }
         ObjectNode nodes = manifest.putObject("nodes");
         ObjectNode sources = manifest.putObject("sources");
