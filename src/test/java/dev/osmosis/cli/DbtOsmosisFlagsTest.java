@@ -178,7 +178,7 @@ class DbtOsmosisFlagsTest {
                 "--skip-add-source-columns", "--skip-add-tags", "--skip-merge-meta", "--skip-inheritance-for-meta-keys",
                 "--skip-add-data-types", "--add-progenitor-to-meta", "--add-inheritance-for-specified-keys",
                 "--numeric-precision-and-scale", "--string-length", "--output-to-lower", "--output-to-upper",
-                "--auto-apply", "--synthesize", "--include-external"));
+                "--auto-apply", "--synthesize", "--include-external", "--fusion-compat", "--no-fusion-compat"));
         Set<String> inTable = new TreeSet<>();
         Stream.concat(BOTH.stream(), REFACTOR_ONLY.stream()).map(Row::flag).filter(f -> f.startsWith("-"))
                 .forEach(inTable::add);
