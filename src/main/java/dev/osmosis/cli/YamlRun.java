@@ -2,6 +2,7 @@ package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
 import dev.osmosis.docs.ChangeSet;
+import dev.osmosis.docs.DocCounts;
 import dev.osmosis.docs.DocSettings;
 import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.DocumentationRun;
@@ -52,7 +53,18 @@ final class YamlRun {
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
-        selected.forEach(n -> ids.add(n.uniqueId()));
+        List<String> unreadable = new ArrayList<>();
+        for (Node n : selected) {
+            if (files.isBroken(n)) {
+                unreadable.add(n.displayName()); // no entry elsewhere, no LLM call: the node waits for its file
+            } else {
+                ids.add(n.uniqueId());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            ctx.err().println("skipped (documented in a YAML file that could not be parsed): "
+                    + String.join(", ", unreadable));
+        }
         NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), command.refactor(),
                 NodeDocumenter.writesLowerCase(state.docs().values()));
         if (command.synthesis.synthesize()) {
@@ -74,6 +86,9 @@ final class YamlRun {
                 settings.placeholders());
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
         boolean dryRun = command.write.dryRun || previewOnly;
+        if (!dryRun) {
+            removeStaleTemps(project, files, result);
+        }
         List<String> unwritten = new ArrayList<>();
         for (ChangeSet.FileChange change : result.files()) {
             Path shown = project.root().relativize(change.path());
@@ -96,7 +111,9 @@ final class YamlRun {
         ctx.out().flush();
         result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
                 + project.root().relativize(file) + ": " + String.join(", ", nodes)));
-        ctx.err().println((dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
+        // a file that could not be written did not change
+        DocCounts counts = result.counts().withFilesChanged(result.counts().filesChanged() - unwritten.size());
+        ctx.err().println((dryRun ? "dry run, nothing written: " : "") + counts.summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");
@@ -110,5 +127,18 @@ final class YamlRun {
                     + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
+    }
+
+    /** Temp files a killed run left in the folders this run writes (its schema files' and new files'). */
+    private void removeStaleTemps(Project project, SchemaFiles files, ChangeSet.Result result) {
+        List<Path> written = new ArrayList<>();
+        files.files().forEach(f -> written.add(f.path()));
+        files.problems().forEach(p -> written.add(p.file()));
+        result.files().forEach(f -> written.add(f.path()));
+        Path root = project.root().toAbsolutePath();
+        for (Path stale : SchemaWriter.removeStaleTemps(written)) {
+            ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
+                    + ", a temp file left by an interrupted run");
+        }
     }
 }

@@ -55,9 +55,9 @@ public final class ChangeSet {
             Node node = project.manifest().node(e.getKey()).orElseThrow();
             SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
             Path file = located != null ? located.file().path() : EntryPlacement.target(project, node);
-            if (files.isBroken(file)) {
-                warnings.add("skipped " + node.displayName() + ": " + project.root().relativize(file)
-                        + " could not be parsed");
+            if (files.isBroken(file) || files.isBroken(node)) {
+                warnings.add("skipped " + node.displayName() + ": " + (files.isBroken(file)
+                        ? project.root().relativize(file) : "the YAML file documenting it") + " could not be parsed");
                 continue;
             }
             SchemaEntry entry = located == null ? null : located.entry();

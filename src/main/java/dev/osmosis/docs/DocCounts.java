@@ -7,6 +7,12 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
                         int modelDescriptionsSynthesized, int columnsRemoved, int dataTypesSynced,
                         int nodesReordered, int tagsOrMetaMerged, int entriesCreated, int filesChanged) {
 
+    public DocCounts withFilesChanged(int files) {
+        return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
+                modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, nodesReordered, tagsOrMetaMerged,
+                entriesCreated, files);
+    }
+
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "%d columns injected, %d descriptions inherited", columnsInjected, descriptionsInherited));

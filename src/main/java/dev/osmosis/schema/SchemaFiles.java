@@ -159,6 +159,17 @@ public final class SchemaFiles {
         return problems.stream().anyMatch(pr -> pr.file().equals(p));
     }
 
+    /**
+     * True when the manifest says {@code node} is documented (patch_path) or declared (a YAML original_file_path)
+     * in a file that could not be parsed. Such a node is left alone entirely: an entry written elsewhere would be
+     * a duplicate that breaks `dbt parse` once the file is fixed.
+     */
+    public boolean isBroken(Node node) {
+        return node.patchPath() != null && isBroken(root.resolve(node.patchPath()))
+                || node.originalFilePath() != null && isYaml(Path.of(node.originalFilePath()))
+                && isBroken(root.resolve(node.originalFilePath()));
+    }
+
     public List<Problem> problems() {
         return problems;
     }
