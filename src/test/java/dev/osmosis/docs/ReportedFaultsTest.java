@@ -23,18 +23,9 @@ class ReportedFaultsTest {
     void anAnchoredValueIsReportedByItsColumnWhileTheOtherColumnsAreEdited() throws Exception {
         Path root = tmp.resolve("p");
         SynthesisFlowTest.writeProject(root);
-        Files.writeString(root.resolve("models/sources.yml"), """
-                version: 2
-                sources:
-                  - name: raw
-                    tables:
-                      - name: orders
-                        columns:
-                          - name: id
-                            description: Order id from the shop.
-                          - name: status
-                            description: Order status.
-                """);
+        Path sources = root.resolve("models/sources.yml");
+        Files.writeString(sources, Files.readString(sources)
+                + "          - name: status\n            description: Order status.\n");
         Files.writeString(root.resolve("models/schema.yml"), """
                 version: 2
                 models:

@@ -35,8 +35,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * is still undocumented, i.e. the failed batches).
  */
 final class NodeSynthesizer {
-    /** Failed calls named in a node's failure message; more are counted. */
-    private static final int MAX_LISTED = 3;
 
     /** What one node got. {@code synthesized}: column names, "" for the model description. */
     record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
@@ -94,7 +92,8 @@ final class NodeSynthesizer {
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
-                failure(plan, failed, fallback, fallbackFailed, answers.fatal.get()), answers.fatal.get());
+                FailedCalls.message(plan, failed, fallback, fallbackFailed, answers.fatal.get()),
+                answers.fatal.get());
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */
@@ -190,50 +189,6 @@ final class NodeSynthesizer {
             return Math.max(0, r.usage().total());
         }
         return 0;
-    }
-
-    /**
-     * The node's failure: the error itself for a lone call, else which calls failed (a batch by its columns, so
-     * the user can tell what stays undocumented); null when every call was answered.
-     */
-    static String failure(List<CallPlan.Call> plan, List<String> failed, List<CallPlan.Call> fallback,
-                          List<String> fallbackFailed, LlmException fatal) {
-        List<String> what = new ArrayList<>();
-        String first = null;
-        int total = plan.size() + fallback.size();
-        for (int i = 0; i < total; i++) {
-            boolean planned = i < plan.size();
-            String error = planned ? failed.get(i) : fallbackFailed.get(i - plan.size());
-            if (error != null) {
-                first = first == null ? error : first;
-                what.add(describe(planned ? plan.get(i) : fallback.get(i - plan.size()), i, plan.size()));
-            }
-        }
-        if (first == null) {
-            return null;
-        }
-        if (fatal != null) {
-            return fatal.getMessage();
-        }
-        if (total == 1) {
-            return first;
-        }
-        String listed = String.join(", ", what.subList(0, Math.min(MAX_LISTED, what.size())))
-                + (what.size() > MAX_LISTED ? " and " + (what.size() - MAX_LISTED) + " more" : "");
-        return what.size() + " of " + total + " calls failed (" + listed + "), the answers of the others are kept: "
-                + first;
-    }
-
-    private static String describe(CallPlan.Call call, int index, int planned) {
-        if (call instanceof CallPlan.Bulk bulk) {
-            List<ColumnDocs> cols = bulk.columns();
-            String range = cols.isEmpty() ? "model description" : cols.size() == 1 ? cols.get(0).name()
-                    : cols.get(0).name() + ".." + cols.get(cols.size() - 1).name();
-            return "batch " + (index + 1) + "/" + planned + ": " + range;
-        } else if (call instanceof CallPlan.Column col) {
-            return "column " + col.column().name();
-        }
-        return "model description";
     }
 
     private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table) {
