@@ -2,6 +2,7 @@ package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
 import dev.osmosis.docs.ChangeSet;
+import dev.osmosis.docs.DocCounts;
 import dev.osmosis.docs.DocSettings;
 import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.DocumentationRun;
@@ -19,6 +20,7 @@ import dev.osmosis.organize.Organizer;
 import dev.osmosis.schema.SchemaEntry;
 import dev.osmosis.schema.SchemaFile;
 import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.schema.SchemaWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +66,18 @@ final class YamlRun {
         SchemaFiles files = prepared.files();
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
-        selected.forEach(n -> ids.add(n.uniqueId()));
+        List<String> unreadable = new ArrayList<>();
+        for (Node n : selected) {
+            if (files.isBroken(n)) {
+                unreadable.add(n.displayName()); // no entry elsewhere, no LLM call: the node waits for its file
+            } else {
+                ids.add(n.uniqueId());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            ctx.err().println("skipped (documented in a YAML file that could not be parsed): "
+                    + String.join(", ", unreadable));
+        }
         NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
                 command.refactor());
         if (command.synthesis.synthesize()) {
@@ -132,6 +145,9 @@ final class YamlRun {
         List<Move> moves = prepared.plan().moves();
         FileWrites output = new FileWrites(ctx, project.root());
         List<String> unwritten = List.of();
+        if (!dryRun) {
+            removeStaleTemps(project, prepared.onDisk(), result);
+        }
         if (!previewOnly && dryRun) {
             output.preview(writes, moves);
         } else if (!previewOnly) {
@@ -143,8 +159,9 @@ final class YamlRun {
         if (!moves.isEmpty()) {
             ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
         }
+        // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
-                + result.counts().withFilesChanged(writes.size()).summary());
+                + result.counts().withFilesChanged(writes.size() - unwritten.size()).summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");
@@ -167,5 +184,18 @@ final class YamlRun {
                     + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
+    }
+
+    /** Temp files a killed run left in the folders this run writes (its schema files' and new files'). */
+    private void removeStaleTemps(Project project, SchemaFiles files, ChangeSet.Result result) {
+        List<Path> written = new ArrayList<>();
+        files.files().forEach(f -> written.add(f.path()));
+        files.problems().forEach(p -> written.add(p.file()));
+        result.files().forEach(f -> written.add(f.path()));
+        Path root = project.root().toAbsolutePath();
+        for (Path stale : SchemaWriter.removeStaleTemps(written)) {
+            ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
+                    + ", a temp file left by an interrupted run");
+        }
     }
 }

@@ -72,9 +72,9 @@ public final class ChangeSet {
                 skipped.add(node.displayName());
                 continue;
             }
-            if (files.isBroken(file)) {
-                warnings.add("skipped " + node.displayName() + ": " + project.root().relativize(file)
-                        + " could not be parsed");
+            if (files.isBroken(file) || files.isBroken(node)) {
+                warnings.add("skipped " + node.displayName() + ": " + (files.isBroken(file)
+                        ? project.root().relativize(file) : "the YAML file documenting it") + " could not be parsed");
                 skipped.add(node.displayName());
                 continue;
             }
@@ -96,7 +96,7 @@ public final class ChangeSet {
             SchemaFile file = files.fileOrEmpty(byFile.get(i).getKey());
             YamlPatcher.Result patched = results.get(i);
             patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
-                    + r.edit().entry() + " unchanged: " + r.reason()));
+                    + target(r.edit()) + " unchanged: " + r.reason()));
             if (!patched.text().equals(file.text())) {
                 changes.add(new FileChange(file.path(), file.text(), patched.text()));
             }
@@ -104,6 +104,22 @@ public final class ChangeSet {
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
                 counts[6], counts[7], counts[8], changes.size());
         return new Result(changes, docCounts, warnings, newEntries, skipped);
+    }
+
+    /** What an edit would have changed: the column and key, so a warning names exactly what was left. */
+    static String target(YamlEdit edit) {
+        String entry = edit.entry().toString();
+        if (edit instanceof YamlEdit.SetValue set) {
+            return entry + (set.column() == null ? "" : " column " + set.column()) + " " + String.join(".",
+                    set.path());
+        } else if (edit instanceof YamlEdit.AddColumn add) {
+            return entry + " column " + add.column();
+        } else if (edit instanceof YamlEdit.RemoveColumn remove) {
+            return entry + " column " + remove.column();
+        } else if (edit instanceof YamlEdit.ReorderColumns) {
+            return entry + " column order";
+        }
+        return entry;
     }
 
     private static void count(String id, NodeDocs before, NodeDocs now, boolean created, Set<String> synthesized,

@@ -4,6 +4,7 @@ import dev.osmosis.project.DbtProject;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.PackageHome;
 import dev.osmosis.project.Project;
+import dev.osmosis.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -36,6 +37,8 @@ public final class SchemaFiles {
     }
 
     private final Path root;
+    /** Where each node's own paths resolve; a single-project layout for files loaded without a project. */
+    private ProjectLayout layout;
     private final Map<Path, SchemaFile> files;
     private final List<Problem> problems;
     private final Map<String, List<Located>> index = new HashMap<>();
@@ -112,7 +115,9 @@ public final class SchemaFiles {
                 project.layout().resolve(n, n.originalFilePath()).ifPresent(extra::add);
             }
         }
-        return load(project.root(), folders, extra);
+        SchemaFiles files = load(project.root(), folders, extra);
+        files.layout = project.layout();
+        return files;
     }
 
     private static boolean isYaml(Path p) {
@@ -167,7 +172,9 @@ public final class SchemaFiles {
         Map<Path, SchemaFile> next = new TreeMap<>(files);
         removed.forEach(p -> next.remove(p.normalize()));
         texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text)));
-        return new SchemaFiles(root, next, problems);
+        SchemaFiles copy = new SchemaFiles(root, next, problems);
+        copy.layout = layout;
+        return copy;
     }
 
     /** The parsed file at {@code path}, or an empty one when it does not exist (a new file to create). */
@@ -180,6 +187,25 @@ public final class SchemaFiles {
     public boolean isBroken(Path path) {
         Path p = path.normalize();
         return problems.stream().anyMatch(pr -> pr.file().equals(p));
+    }
+
+    /**
+     * True when the manifest says {@code node} is documented (patch_path) or declared (a YAML original_file_path)
+     * in a file that could not be parsed. Such a node is left alone entirely: an entry written elsewhere would be
+     * a duplicate that breaks `dbt parse` once the file is fixed.
+     */
+    public boolean isBroken(Node node) {
+        return brokenAt(node, node.patchPath())
+                || node.originalFilePath() != null && isYaml(Path.of(node.originalFilePath()))
+                && brokenAt(node, node.originalFilePath());
+    }
+
+    private boolean brokenAt(Node node, String relative) {
+        if (relative == null) {
+            return false;
+        }
+        Path file = layout != null ? layout.resolve(node, relative).orElse(null) : root.resolve(relative);
+        return file != null && isBroken(file);
     }
 
     public List<Problem> problems() {
