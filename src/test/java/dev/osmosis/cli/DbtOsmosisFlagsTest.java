@@ -186,7 +186,13 @@ class DbtOsmosisFlagsTest {
 
         CommandLine refactor = new CommandLine(new RefactorCommand());
         for (String flag : dbtOsmosis) {
-            assertNotNull(refactor.getCommandSpec().findOption(flag), flag + " is not an option of yaml refactor");
+            // picocli lists a negatable option (--[no-]fusion-compat) under its positive name only
+            var option = refactor.getCommandSpec().findOption(flag);
+            if (option == null && flag.startsWith("--no-")) {
+                option = refactor.getCommandSpec().findOption("--" + flag.substring(5));
+                assertTrue(option != null && option.negatable(), flag + " is not a negatable option of yaml refactor");
+            }
+            assertNotNull(option, flag + " is not an option of yaml refactor");
         }
     }
 }

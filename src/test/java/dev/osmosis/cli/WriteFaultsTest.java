@@ -102,7 +102,7 @@ class WriteFaultsTest {
         assertEquals(1, r.exitCode(), r.err());
         assertEquals(before, Files.readString(silver), "a read-only file keeps its text");
         assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(silver)));
-        assertTrue(r.err().contains("cannot write " + silver + ": the file is read-only"), r.err());
+        assertTrue(r.err().contains(silver + ": the file is read-only"), r.err());
         assertTrue(r.err().contains("1 file(s) could not be written"), r.err());
         assertFalse(r.err().contains("updated models/silver/schema.yml"), r.err());
         int changedInDryRun = filesChanged(all.err());
