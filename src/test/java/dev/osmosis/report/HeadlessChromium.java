@@ -32,10 +32,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
 
     HeadlessChromium(Path userDataDir) {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            fail("the HTML report tests need Debian's Chromium and its driver at " + BROWSER + " and " + DRIVER
-                    + ": run `apt-get install -y chromium chromium-driver` (.ci/run does this in CI)");
-        }
+        requireInstalled(BROWSER, DRIVER);
         SELENIUM_LOG.setLevel(Level.SEVERE);
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -50,6 +47,14 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(3)).scriptTimeout(Duration.ofMinutes(1));
+    }
+
+    /** Fails (never skips) with the command that installs what is missing. */
+    static void requireInstalled(Path browser, Path driver) {
+        if (!Files.isExecutable(browser) || !Files.isExecutable(driver)) {
+            fail("the HTML report tests need Debian's Chromium and its driver at " + browser + " and " + driver
+                    + ": run `apt-get install -y chromium chromium-driver` (.ci/run does this in CI)");
+        }
     }
 
     ChromeDriver driver() {

@@ -163,6 +163,14 @@ class ReportBrowserTest {
         }
     }
 
+    @Test
+    void withoutChromiumTheTestsFailAndSayWhatToInstall() {
+        org.opentest4j.AssertionFailedError failure = org.junit.jupiter.api.Assertions.assertThrows(
+                org.opentest4j.AssertionFailedError.class,
+                () -> HeadlessChromium.requireInstalled(tmp.resolve("no-chromium"), HeadlessChromium.DRIVER));
+        assertTrue(failure.getMessage().contains("apt-get install -y chromium chromium-driver"), failure.getMessage());
+    }
+
     private static int number(ChromeDriver d, String css) {
         return Integer.parseInt(d.findElement(By.cssSelector(css)).getText().replace(",", ""));
     }
