@@ -118,6 +118,15 @@ class ReportBrowserTest {
                 assertEquals(expectedAi.size(), rowCount(d));
                 assertEquals(expectedAi, visibleRows(d, "ai-awaiting"));
 
+                WebElement columnHeading = d.findElement(By.cssSelector("th[data-sort=column]"));
+                columnHeading.click();
+                List<String> ascending = columnCells(d);
+                columnHeading.click();
+                List<String> descending = columnCells(d);
+                assertEquals("descending", columnHeading.getDomAttribute("aria-sort"));
+                assertEquals(ascending.get(ascending.size() - 1), descending.get(0), "sorting flips");
+                assertEquals(new java.util.TreeSet<>(ascending), new java.util.TreeSet<>(descending));
+
                 assertEquals(List.of(), chromium.resourceLoads(), "the page loads nothing");
                 assertTrue(d.getCurrentUrl().startsWith("file:"), d.getCurrentUrl());
                 String policy = d.findElement(By.cssSelector("meta[http-equiv=Content-Security-Policy]"))
@@ -169,6 +178,11 @@ class ReportBrowserTest {
                 org.opentest4j.AssertionFailedError.class,
                 () -> HeadlessChromium.requireInstalled(tmp.resolve("no-chromium"), HeadlessChromium.DRIVER));
         assertTrue(failure.getMessage().contains("apt-get install -y chromium chromium-driver"), failure.getMessage());
+    }
+
+    private static List<String> columnCells(ChromeDriver d) {
+        return d.findElements(By.cssSelector("#columns tbody td:nth-child(2)")).stream().map(WebElement::getText)
+                .toList();
     }
 
     private static int number(ChromeDriver d, String css) {

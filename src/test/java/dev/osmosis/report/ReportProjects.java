@@ -124,7 +124,8 @@ final class ReportProjects {
         Path file = root.resolve("target/manifest.json");
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         for (String section : new String[] {"nodes", "sources"}) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path(section).fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path(section).properties().iterator();
+                 it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 NodeDocs docs = state.docs().get(e.getKey());
                 if (docs == null || state.entry(e.getKey()).isEmpty()) {
