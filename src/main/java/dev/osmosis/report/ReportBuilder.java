@@ -45,7 +45,7 @@ public final class ReportBuilder {
         NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), false);
         Map<String, NodeDocs> traced = new InheritanceTrace(lineage, documenter, settings).trace(state.docs());
         CoverageReport coverage = new Coverage(settings.placeholders())
-                .compute(project.packageName(), selected, project.catalog());
+                .compute(project.packageName(), selected, state.docs(), project.catalog());
 
         List<ReportData.NodeInfo> nodes = new ArrayList<>();
         List<ReportData.Row> rows = new ArrayList<>();
@@ -71,9 +71,6 @@ public final class ReportBuilder {
         List<ReportData.Folder> folders = new ArrayList<>();
         new java.util.TreeMap<>(perFolder).forEach((f, t) -> folders.add(new ReportData.Folder(f, t.tally(), t.columns)));
         List<String> warnings = new ArrayList<>();
-        if (!total.tally().equals(coverage.total())) {
-            warnings.add(staleManifest(coverage.total(), total.tally()));
-        }
         List<ReportData.Legend> legend = Arrays.stream(Provenance.values())
                 .map(p -> new ReportData.Legend(p.key(), p.label(), p.shortLabel())).toList();
         Map<String, String> ancestors = new java.util.TreeMap<>();
@@ -136,14 +133,6 @@ public final class ReportBuilder {
 
     private static String key(String columnName) {
         return columnName.toLowerCase(Locale.ROOT);
-    }
-
-    private static String staleManifest(CoverageReport.Tally manifest, CoverageReport.Tally yaml) {
-        return String.format(Locale.ROOT, "The manifest is older than the schema YAML: `osmosis coverage` reads the "
-                + "manifest and counts %d/%d documented columns and %d/%d node descriptions; the YAML, shown here, "
-                + "has %d/%d and %d/%d. Run `dbt parse` to bring the manifest up to date.",
-                manifest.documentedColumns(), manifest.columns(), manifest.documentedNodes(), manifest.nodes(),
-                yaml.documentedColumns(), yaml.columns(), yaml.documentedNodes(), yaml.nodes());
     }
 
     /** Running counts for one folder or the whole selection. */

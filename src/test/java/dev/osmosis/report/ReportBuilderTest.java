@@ -92,7 +92,7 @@ class ReportBuilderTest {
         ReportData data = build(root);
         Project project = ProjectDocs.load(root);
         CoverageReport coverage = new Coverage(Placeholders.DEFAULT).compute("p",
-                List.copyOf(project.manifest().nodes().values()), project.catalog());
+                List.copyOf(project.manifest().nodes().values()), ProjectDocs.read(project).docs(), project.catalog());
         assertEquals(coverage.total(), data.totals());
         assertEquals(List.of("models/marts", "models/staging"), data.folders().stream()
                 .map(ReportData.Folder::folder).toList());
@@ -103,7 +103,8 @@ class ReportBuilderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ethereum_models", "jaffle_shop_classic", "shopverse", "snowplow_web", "wmcsrp2"})
+    @ValueSource(strings = {"ethereum_models", "jaffle_shop_classic", "shopverse", "snowplow_web", "wmcsrp2",
+        "fusion_orders", "mesh_upstream", "mesh_downstream", "fivetran_salesforce"})
     void onEveryCorpusProjectTheTotalsAreCoveragesAndTheYamlIsUntouched(String name) throws IOException {
         Path root = TestProjects.corpus(name);
         Map<String, String> before = TestProjects.snapshot(root);
@@ -111,7 +112,8 @@ class ReportBuilderTest {
         List<Node> nodes = project.manifest().nodes().values().stream().filter(project::isOwn).toList();
         ReportData data = new ReportBuilder(project, ProjectDocs.read(project), DocSettings.defaults(),
                 ReviewMarks.from(Map.of())).build(nodes, List.of(), NOW);
-        CoverageReport coverage = new Coverage(Placeholders.DEFAULT).compute(name, nodes, project.catalog());
+        CoverageReport coverage = new Coverage(Placeholders.DEFAULT).compute(name, nodes,
+                ProjectDocs.read(project).docs(), project.catalog());
         assertEquals(coverage.total(), data.totals());
         assertEquals(List.of(), data.warnings());
         assertEquals(before, TestProjects.snapshot(root));
@@ -132,14 +134,17 @@ class ReportBuilderTest {
     }
 
     @Test
-    void yamlNewerThanTheManifestIsShownAndExplained() throws IOException {
+    void yamlNewerThanTheManifestIsWhatTheReportAndCoverageCount() throws IOException {
         Path root = ReportProjects.chain(tmp.resolve("p"));
         Path fct = root.resolve("models/marts/fct.yml");
         Files.writeString(fct, Files.readString(fct).replace("Pending further documentation", "A real text."));
         ReportData data = build(root);
         assertEquals("person", provenance(data).get("fct.placeholder").get(0), "the report reads the YAML");
-        assertEquals(1, data.warnings().size());
-        assertTrue(data.warnings().get(0).contains("Run `dbt parse`"), data.warnings().get(0));
+        Project project = ProjectDocs.load(root);
+        CoverageReport coverage = new Coverage(Placeholders.DEFAULT).compute("p",
+                List.copyOf(project.manifest().nodes().values()), ProjectDocs.read(project).docs(), project.catalog());
+        assertEquals(coverage.total(), data.totals(), "no `dbt parse` needed: both read the YAML");
+        assertEquals(List.of(), data.warnings());
     }
 
     @Test
