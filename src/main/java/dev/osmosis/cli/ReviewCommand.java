@@ -73,8 +73,7 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         Project loaded = project.load(ctx.workingDir());
         List<Node> nodes = project.select(loaded, ctx.workingDir());
-        Path cwd = ctx.workingDir().toAbsolutePath().normalize();
-        ReviewRun.Io io = new ReviewRun.Io(ctx.out(), ctx.err(), p -> shown(cwd, loaded.root(), p),
+        ReviewRun.Io io = new ReviewRun.Io(ctx.out(), ctx.err(), p -> ctx.shown(loaded.root(), p),
                 ledger(ctx.env()));
         List<String> selectors = action == ReviewRun.Action.accept ? accept
                 : action == ReviewRun.Action.reject ? reject : List.of();
@@ -86,13 +85,6 @@ public final class ReviewCommand implements Callable<Integer> {
         };
         return new ReviewRun(loaded, nodes, resolver, io)
                 .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now()));
-    }
-
-    /** A path as the user (and a CI annotation) wants it: relative to the working folder when under it. */
-    static String shown(Path cwd, Path projectRoot, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path rel = abs.startsWith(cwd) ? cwd.relativize(abs) : projectRoot.toAbsolutePath().normalize().relativize(abs);
-        return rel.toString().replace('\\', '/');
     }
 
     /** Which model wrote each node's text, when the ledger knows; never creates a ledger just to read it. */

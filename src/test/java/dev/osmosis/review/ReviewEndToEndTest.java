@@ -145,6 +145,9 @@ class ReviewEndToEndTest {
                 gate.err());
         assertEquals(count, gate.out().lines().filter(l -> l.startsWith("::warning file=")).count(), gate.out());
         assertEquals(0, review("review", "--max-pending", String.valueOf(count)).exitCode());
+        for (String line : gate.out().lines().toList()) {
+            assertTrue(dev.osmosis.ci.CiFormatsTest.COMMAND.matcher(line).matches(), line);
+        }
 
         CliHarness.Result dry = review("review", "--accept", "--all", "--dry-run");
         assertEquals(0, dry.exitCode(), dry.err());
@@ -155,6 +158,9 @@ class ReviewEndToEndTest {
         assertEquals(0, all.exitCode(), all.err());
         assertTrue(all.out().contains("No AI-written description awaits review (" + count + " reviewed)."),
                 all.out());
+        org.w3c.dom.Element junit = dev.osmosis.ci.CiFormatsTest.parse(review("review", "--format", "junit").out());
+        assertEquals(String.valueOf(count), junit.getAttribute("tests"), "reviewed ones pass");
+        assertEquals("0", junit.getAttribute("failures"));
     }
 
     @Test
