@@ -7,16 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** The splice removing one key (and the mappings it leaves empty) from an entry's or column's mapping. */
-final class KeyRemover {
-    private final SchemaTree tree;
-    private final TextLayout layout;
-    private final ValueSetter values;
-
-    KeyRemover(SchemaTree tree, ValueSetter values) {
-        this.tree = tree;
-        this.layout = tree.layout();
-        this.values = values;
-    }
+record KeyRemover(SchemaTree tree, ValueSetter values) {
 
     /** {@code path} = nodes from the root to {@code owner}, for the shared-anchor check. */
     List<Splice> remove(MappingNode owner, List<Node> path, List<String> keys, String what) {
@@ -58,6 +49,7 @@ final class KeyRemover {
     }
 
     private Splice removeTuple(MappingNode map, NodeTuple tuple, String what) {
+        TextLayout layout = tree.layout();
         List<NodeTuple> all = map.getValue();
         int index = all.indexOf(tuple);
         if (TextLayout.isFlow(map)) {

@@ -41,9 +41,7 @@ class ReviewGoldenTest {
     @TempDir Path tmp;
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
+        return dev.osmosis.testing.TestProjects.caseFolders(ROOT);
     }
 
     @ParameterizedTest(name = "{0}")
