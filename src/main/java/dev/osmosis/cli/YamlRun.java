@@ -121,7 +121,7 @@ final class YamlRun {
         Map<SchemaFile, List<SchemaEntry>> byFile = new java.util.LinkedHashMap<>();
         for (Node node : selected) {
             if (project.isOwn(node)) {
-                DocState.locate(project, files, node).ifPresent(l ->
+                files.find(YamlDocs.ref(node), node).ifPresent(l ->
                         byFile.computeIfAbsent(l.file(), f -> new ArrayList<>()).add(l.entry()));
             }
         }

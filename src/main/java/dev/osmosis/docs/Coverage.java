@@ -64,7 +64,8 @@ public final class Coverage {
                 folderOf(node), placeholders.isDocumented(docs.description()), seen.size(), documented, undocumented);
     }
 
-    static String folderOf(Node node) {
+    /** The folder of the node's file, as coverage groups by it ("." at the project root). */
+    public static String folderOf(Node node) {
         String path = node.originalFilePath();
         if (path == null) {
             return ".";

@@ -3,7 +3,6 @@ package dev.osmosis.docs;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +22,7 @@ public record DocState(Map<String, NodeDocs> docs, Map<String, SchemaFiles.Locat
         Map<String, NodeDocs> docs = new HashMap<>();
         Map<String, SchemaFiles.Located> entries = new HashMap<>();
         for (Node node : project.manifest().nodes().values()) {
-            Optional<SchemaFiles.Located> located = locate(project, files, node);
+            Optional<SchemaFiles.Located> located = files.find(YamlDocs.ref(node), node);
             if (located.isPresent()) {
                 entries.put(node.uniqueId(), located.get());
                 docs.put(node.uniqueId(), YamlDocs.of(node, located.get().entry()));
@@ -35,20 +34,6 @@ public record DocState(Map<String, NodeDocs> docs, Map<String, SchemaFiles.Locat
             }
         }
         return new DocState(docs, entries);
-    }
-
-    /**
-     * The YAML entry documenting {@code node}: looked for inside its own package's folder only, preferring the
-     * manifest's patch_path. Empty for nodes of a package that is not on disk.
-     */
-    public static Optional<SchemaFiles.Located> locate(Project project, SchemaFiles files, Node node) {
-        Path folder = project.layout().folderOf(node).orElse(null);
-        if (folder == null) {
-            return Optional.empty();
-        }
-        Path preferred = project.layout().resolve(node, node.patchPath() != null ? node.patchPath()
-                : node.originalFilePath()).orElse(null);
-        return files.find(YamlDocs.ref(node), folder, preferred);
     }
 
     public Optional<SchemaFiles.Located> entry(String uniqueId) {

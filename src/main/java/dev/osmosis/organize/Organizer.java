@@ -1,7 +1,6 @@
 package dev.osmosis.organize;
 
 import dev.osmosis.OsmosisException;
-import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.EntryPlacement;
 import dev.osmosis.docs.YamlDocs;
 import dev.osmosis.project.Node;
@@ -54,7 +53,7 @@ public final class Organizer {
                 continue; // an installed package's YAML is not the project's to rearrange
             }
             EntryRef ref = YamlDocs.ref(node);
-            Optional<SchemaFiles.Located> located = DocState.locate(project, files, node);
+            Optional<SchemaFiles.Located> located = files.find(YamlDocs.ref(node), node);
             if (located.isEmpty()) {
                 continue; // no entry yet: `yaml document` creates it in its templated file
             }

@@ -43,6 +43,9 @@ final class EditPlanner {
         if (edit instanceof YamlEdit.SetValue set) {
             return setValue(set);
         }
+        if (edit instanceof YamlEdit.RemoveKey remove) {
+            return removeKey(remove);
+        }
         if (edit instanceof YamlEdit.AddColumn add) {
             return addColumn(add);
         }
@@ -109,6 +112,17 @@ final class EditPlanner {
             throw values.refused(what, map);
         }
         return Plan.of(values.removeKey(map, last, file.path()));
+    }
+
+    private Plan removeKey(YamlEdit.RemoveKey remove) {
+        SchemaTree.EntryLoc entry = entry(remove.entry());
+        KeyRemover remover = new KeyRemover(tree, values);
+        if (remove.column() == null) {
+            return Plan.of(remover.remove(entry.node(), entry.path(), remove.path(), remove.entry().toString()));
+        }
+        SchemaTree.ColumnLoc col = tree.findColumn(entry, remove.column());
+        return col == null ? Plan.of(List.of())
+                : Plan.of(remover.remove(col.node(), col.path(), remove.path(), remove.entry() + " column " + col.name()));
     }
 
     private Plan addColumn(YamlEdit.AddColumn add) {

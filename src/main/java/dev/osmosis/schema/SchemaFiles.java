@@ -177,6 +177,25 @@ public final class SchemaFiles {
         return copy;
     }
 
+    /**
+     * Where {@code node}'s entry {@code ref} is: inside the node's own package folder, preferring its patch_path
+     * (through the project layout these files were loaded with). Empty for a node whose package is not on disk.
+     */
+    public Optional<Located> find(EntryRef ref, Node node) {
+        ProjectLayout homes = layout;
+        if (homes == null) {
+            String preferred = node.patchPath() != null ? node.patchPath() : node.originalFilePath();
+            return find(ref, root, preferred == null ? null : root.resolve(preferred).normalize());
+        }
+        Path folder = homes.folderOf(node).orElse(null);
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path preferred = homes.resolve(node, node.patchPath() != null ? node.patchPath() : node.originalFilePath())
+                .orElse(null);
+        return find(ref, folder, preferred);
+    }
+
     /** The parsed file at {@code path}, or an empty one when it does not exist (a new file to create). */
     public SchemaFile fileOrEmpty(Path path) {
         SchemaFile f = files.get(path.normalize());

@@ -102,7 +102,9 @@ final class ValueSetter {
                 return List.of(new Splice(oldStart, oldEnd, kept, null));
             }
         }
-        if (Emitter.isInline(value) && !(value instanceof String s && isBlockStyle(old) && YamlScalars.blockSafe(s))) {
+        // a block stays a block for new text, but emptied it is "" (an empty block reads as a mistake)
+        if (Emitter.isInline(value) && !(value instanceof String s && !s.isEmpty() && isBlockStyle(old)
+                && YamlScalars.blockSafe(s))) {
             String text = value instanceof List<?> || value instanceof Map<?, ?> ? Emitter.flow(value)
                     : YamlScalars.inline(value, false);
             if (isBlockCollection(old)) {

@@ -36,6 +36,13 @@ public final class TestProjects {
         return resource("corpus/" + name);
     }
 
+    /** The case folders of a golden suite (each one a test case), by name. */
+    public static Stream<String> caseFolders(Path suite) throws IOException {
+        try (Stream<Path> dirs = Files.list(suite)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
     /** Every file under {@code root} except target/, by relative path with '/' separators, with its text. */
     public static java.util.Map<String, String> snapshot(Path root) throws IOException {
         java.util.Map<String, String> files = new java.util.TreeMap<>();
