@@ -68,6 +68,6 @@ public final class ConfigMigration {
         } catch (IllegalArgumentException e) {
             return; // a value osmosis cannot write back (e.g. a non-string key): the author's form stays
         }
-        edits.add(new YamlEdit.RemoveValue(ref, column, List.of(key)));
+        edits.add(new YamlEdit.RemoveKey(ref, column, List.of(key)));
     }
 }

@@ -49,9 +49,6 @@ final class EditPlanner {
         if (edit instanceof YamlEdit.AddColumn add) {
             return addColumn(add);
         }
-        if (edit instanceof YamlEdit.RemoveValue remove) {
-            return removeValue(remove);
-        }
         if (edit instanceof YamlEdit.RemoveColumn remove) {
             return removeColumn(remove);
         }
@@ -80,38 +77,6 @@ final class EditPlanner {
         }
         return Plan.of(values.set(col.node(), col.path(), set.path(), set.value(),
                 set.entry() + " column " + col.name()));
-    }
-
-    private Plan removeValue(YamlEdit.RemoveValue remove) {
-        SchemaTree.EntryLoc entry = entry(remove.entry());
-        MappingNode map = entry.node();
-        List<Node> path = new ArrayList<>(entry.path());
-        String what = remove.entry().toString();
-        if (remove.column() != null) {
-            SchemaTree.ColumnLoc col = tree.findColumn(entry, remove.column());
-            if (col == null) {
-                return Plan.of(List.of());
-            }
-            map = col.node();
-            path = new ArrayList<>(col.path());
-            what += " column " + col.name();
-        }
-        List<String> keys = remove.path();
-        for (String key : keys.subList(0, keys.size() - 1)) {
-            if (!(NodeReader.get(map, key) instanceof MappingNode child)) {
-                return Plan.of(List.of());
-            }
-            map = child;
-            path.add(child);
-        }
-        String last = keys.get(keys.size() - 1);
-        if (NodeReader.get(map, last) == null) {
-            return Plan.of(List.of());
-        }
-        if (tree.isShared(path)) {
-            throw values.refused(what, map);
-        }
-        return Plan.of(values.removeKey(map, last, file.path()));
     }
 
     private Plan removeKey(YamlEdit.RemoveKey remove) {

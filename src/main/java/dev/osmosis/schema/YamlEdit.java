@@ -55,20 +55,6 @@ public sealed interface YamlEdit {
         }
     }
 
-    /**
-     * Removes the key at {@code path} (e.g. ["meta"]) from the entry, or from its column {@code column} when not
-     * null, with its whole value. Absent key: no change.
-     */
-    record RemoveValue(EntryRef entry, String column, List<String> path) implements YamlEdit {
-        public RemoveValue {
-            Objects.requireNonNull(entry, "entry");
-            path = List.copyOf(path);
-            if (path.isEmpty()) {
-                throw new IllegalArgumentException("a key path needs at least one key");
-            }
-        }
-    }
-
     /** Removes the column's whole item (with its own comment lines). Absent column: no change. */
     record RemoveColumn(EntryRef entry, String column) implements YamlEdit {
         public RemoveColumn {

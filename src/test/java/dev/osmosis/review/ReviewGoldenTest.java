@@ -63,7 +63,7 @@ class ReviewGoldenTest {
     }
 
     private String decide(JsonNode spec, ReviewKeys keys, Path file) {
-        SchemaFiles files = SchemaFiles.load(tmp, List.of("models"), List.of());
+        SchemaFiles files = SchemaFiles.load(tmp, List.of(tmp.resolve("models")), List.of());
         SchemaFile parsed = files.fileOrEmpty(file);
         List<Node> nodes = parsed.entries().stream().map(ReviewGoldenTest::node).toList();
         List<ReviewItem> pending = new ReviewScan(keys, Placeholders.DEFAULT).scan(nodes, files).stream()
