@@ -1,49 +1,29 @@
 package dev.osmosis.report;
 
-import java.util.Date;
-import java.util.Locale;
+import dev.osmosis.review.ReviewKeys;
+import dev.osmosis.review.ReviewStatus;
 import java.util.Map;
 
 /**
- * Reads the marks synthesis and review leave in a description's meta (docs/adr/0501-review-mark.md): synthesis sets
- * {@code osmosis_generated: true}; {@code osmosis review --accept} adds {@code osmosis_reviewed: 'YYYY-MM-DD'}. Both
- * keys are configurable under {@code vars: dbt-osmosis: llm:} (mark_key, review_key).
+ * The report's view of the review marks (docs/adr/0501-review-mark.md): the same keys and the same rule as
+ * {@code osmosis review} ({@link ReviewKeys}), told as provenance.
  */
 public record ReviewMarks(String markKey, String reviewKey) {
-    public static final String DEFAULT_MARK_KEY = "osmosis_generated";
-    public static final String DEFAULT_REVIEW_KEY = "osmosis_reviewed";
+    public static final String DEFAULT_MARK_KEY = ReviewKeys.DEFAULT_MARK_KEY;
+    public static final String DEFAULT_REVIEW_KEY = ReviewKeys.DEFAULT_REVIEW_KEY;
 
-    /** The keys configured in {@code vars: dbt-osmosis: llm:}, else the defaults. */
+    /** The keys configured in {@code vars: dbt-osmosis: llm:} (mark_key, review_key), else the defaults. */
     public static ReviewMarks from(Map<String, Object> llmVars) {
-        return new ReviewMarks(key(llmVars.get("mark_key"), DEFAULT_MARK_KEY),
-                key(llmVars.get("review_key"), DEFAULT_REVIEW_KEY));
+        ReviewKeys keys = ReviewKeys.from(llmVars);
+        return new ReviewMarks(keys.markKey(), keys.reviewKey());
     }
 
-    /**
-     * The one place that decides what a documented description's meta says about AI authorship: awaiting review,
-     * reviewed, or null when a person wrote it (or nothing says otherwise). A review key without the mark still
-     * counts as reviewed AI text: someone removed the mark by hand.
-     */
+    /** Awaiting review, reviewed, or null when a person wrote it (or nothing says otherwise). */
     public Provenance aiState(Map<String, Object> meta) {
-        if (reviewed(meta.get(reviewKey))) {
-            return Provenance.AI_REVIEWED;
+        ReviewStatus status = new ReviewKeys(markKey, reviewKey).status(meta);
+        if (status == null) {
+            return null;
         }
-        return truthy(meta.get(markKey)) ? Provenance.AI_AWAITING : null;
-    }
-
-    private static boolean reviewed(Object value) {
-        return value instanceof Date || (value != null && !String.valueOf(value).isBlank());
-    }
-
-    private static boolean truthy(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String s = value == null ? "" : String.valueOf(value).strip().toLowerCase(Locale.ROOT);
-        return s.equals("true") || s.equals("yes");
-    }
-
-    private static String key(Object configured, String fallback) {
-        return configured == null || String.valueOf(configured).isBlank() ? fallback : String.valueOf(configured);
+        return status == ReviewStatus.REVIEWED ? Provenance.AI_REVIEWED : Provenance.AI_AWAITING;
     }
 }

@@ -14,7 +14,11 @@ public record ReviewKeys(String markKey, String reviewKey) {
 
     /** {@code vars: dbt-osmosis: llm: mark_key} and {@code review_key}, else the defaults. */
     public static ReviewKeys from(DbtProject project) {
-        Map<String, Object> llm = project.llmVars();
+        return from(project.llmVars());
+    }
+
+    /** The keys of a {@code vars: dbt-osmosis: llm:} mapping, else the defaults. */
+    public static ReviewKeys from(Map<String, Object> llm) {
         return new ReviewKeys(text(llm.get("mark_key"), DEFAULT_MARK_KEY), text(llm.get("review_key"),
                 DEFAULT_REVIEW_KEY));
     }
@@ -30,7 +34,7 @@ public record ReviewKeys(String markKey, String reviewKey) {
         }
         Object mark = meta.get(markKey);
         boolean marked = Boolean.TRUE.equals(mark) || mark instanceof String s
-                && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes"));
+                && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("yes"));
         return marked ? ReviewStatus.PENDING : null;
     }
 
