@@ -54,8 +54,8 @@ final class StrategyCommand implements Callable<Integer> {
         Lineage lineage = Lineage.of(project.manifest());
         SchemaFiles files = SchemaFiles.of(project);
         DocState state = DocState.read(project, files);
-        NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), false,
-                NodeDocumenter.writesLowerCase(state.docs().values()));
+        NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
+                false);
         Map<String, NodeDocs> after = DocumentationRun.run(lineage,
                 new LinkedHashSet<>(project.manifest().nodes().keySet()), state.docs(), documenter);
         TokenCounter tokens = new TokenCounter();

@@ -3,12 +3,17 @@ package dev.osmosis.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.osmosis.OsmosisException;
+import dev.osmosis.ci.CoverageCi;
 import dev.osmosis.docs.Coverage;
 import dev.osmosis.docs.CoverageReport;
+import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
+import dev.osmosis.schema.SchemaFiles;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,14 +25,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "Report documentation coverage of models and columns; --fail-under gates CI.")
 public final class CoverageCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, github, junit }
 
     @Spec CommandSpec spec;
     @Mixin ProjectOptions project;
     @Mixin LoggingOptions logging;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, json, github (Actions annotations on the YAML lines) or junit (JUnit XML) "
+                    + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-under", paramLabel = "PCT",
@@ -37,20 +43,30 @@ public final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx.workingDir());
+        Project loaded = project.load(ctx.workingDir(), ctx.env());
         List<Node> nodes = project.select(loaded, ctx.workingDir());
+        SchemaFiles files = SchemaFiles.of(loaded);
+        files.problems().forEach(p -> ctx.err().println("warning: " + p.message()
+                + "; its nodes are counted from the manifest."));
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
-                .compute(loaded.packageName(), nodes, loaded.catalog());
-        if (format == Format.json) {
-            ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .compute(loaded.packageName(), nodes, DocState.read(loaded, files).docs(), loaded.catalog());
+        switch (format) {
+            case json -> ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
-        } else {
-            new CoverageText(ctx.out()).print(report);
+            case github -> ctx.out().print(ci(ctx, loaded, nodes, report).github());
+            case junit -> ctx.out().print(ci(ctx, loaded, nodes, report).junit());
+            default -> new CoverageText(ctx.out()).print(report);
         }
         if (failUnder != null && report.total().overallPercent() < failUnder) {
             throw OsmosisException.failure(String.format(java.util.Locale.ROOT,
                     "coverage %.1f%% is below --fail-under %.1f%%", report.total().overallPercent(), failUnder));
         }
         return 0;
+    }
+
+    private static CoverageCi ci(CommandContext ctx, Project loaded, List<Node> nodes, CoverageReport report) {
+        Map<String, Node> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.uniqueId(), n));
+        return new CoverageCi(report, byId, SchemaFiles.of(loaded), p -> ctx.shown(loaded.root(), p));
     }
 }

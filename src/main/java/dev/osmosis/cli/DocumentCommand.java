@@ -14,11 +14,13 @@ public class DocumentCommand implements Callable<Integer> {
     @Mixin ProjectOptions project;
     @Mixin WriteOptions write;
     @Mixin DocOptions docs;
+    @Mixin FusionOptions fusion;
     @Mixin SynthesisOptions synthesis;
     @Mixin LlmOptions llm;
     @Mixin PromptOptions prompts;
     @Mixin UsageOptions usage;
     @Mixin LoggingOptions logging;
+    @Mixin DbtOsmosisOptions dbtOsmosis;
 
     enum Format { text, json }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.",
-        subcommands = {YamlCommand.class, CoverageCommand.class, LlmCommand.class,
+        subcommands = {YamlCommand.class, CoverageCommand.class, ReportCommand.class, ReviewCommand.class, LlmCommand.class,
                 dev.osmosis.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Osmosis implements Runnable {
     private final Map<String, String> environment;

@@ -4,9 +4,11 @@ import dev.osmosis.project.Node;
 import dev.osmosis.project.NodeSelector;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ProjectLoader;
+import dev.osmosis.project.UpstreamManifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,15 +41,28 @@ public final class ProjectOptions {
             description = "Select by dbt FQN prefix: folder.folder, folder.model or source.table. Repeatable.")
     List<String> fqns = new ArrayList<>();
 
-    @Option(names = "--include-external", description = "Also work on nodes of installed packages.")
+    @Option(names = "--include-external",
+            description = "Also work on nodes of other dbt projects that are on disk: installed packages, "
+                    + "local: packages, the package a wrapper project builds.")
     boolean includeExternal;
+
+    @Option(names = "--upstream-manifest", paramLabel = "NAME=PATH",
+            description = "manifest.json of an upstream dbt Mesh / dbt-loom project, so columns inherit across "
+                    + "projects; overrides dbt_loom.config.yml. Repeatable.")
+    List<String> upstreamManifests = new ArrayList<>();
 
     @Parameters(paramLabel = "SELECTOR", arity = "0..*",
             description = "Model names, paths of .sql/.yml files, or folders (default: the whole project).")
     List<String> selectors = new ArrayList<>();
 
     public Project load(Path workingDir) {
-        return new ProjectLoader().load(new ProjectLoader.Paths(projectDir, manifest, catalog, vars), workingDir);
+        return load(workingDir, Map.of());
+    }
+
+    /** {@code env}: for dbt-loom's {@code env_var()} paths and DBT_LOOM_CONFIG. */
+    public Project load(Path workingDir, Map<String, String> env) {
+        return new ProjectLoader().load(new ProjectLoader.Paths(projectDir, manifest, catalog, vars,
+                UpstreamManifests.parseOverrides(upstreamManifests), env), workingDir);
     }
 
     public List<Node> select(Project project, Path workingDir) {

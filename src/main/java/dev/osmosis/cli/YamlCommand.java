@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** `osmosis yaml`: the schema YAML commands. */
 @Command(name = "yaml", mixinStandardHelpOptions = true, description = "Document and refactor schema YAML.",
-        subcommands = {DocumentCommand.class, RefactorCommand.class})
+        subcommands = {DocumentCommand.class, RefactorCommand.class, OrganizeCommand.class})
 public final class YamlCommand {
 }

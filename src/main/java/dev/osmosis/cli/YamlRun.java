@@ -2,6 +2,7 @@ package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
 import dev.osmosis.docs.ChangeSet;
+import dev.osmosis.docs.DocCounts;
 import dev.osmosis.docs.DocSettings;
 import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.DocumentationRun;
@@ -10,9 +11,16 @@ import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
+import dev.osmosis.docs.ConfigMigration;
+import dev.osmosis.docs.FusionCompat;
+import dev.osmosis.docs.YamlDocs;
+import dev.osmosis.organize.Move;
+import dev.osmosis.organize.OrganizePlan;
+import dev.osmosis.organize.Organizer;
+import dev.osmosis.schema.SchemaEntry;
+import dev.osmosis.schema.SchemaFile;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
-import dev.osmosis.schema.UnifiedDiff;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +39,8 @@ final class YamlRun {
     }
 
     int execute() {
+        command.dbtOsmosis.refuseWhatWouldChangeTheResult();
+        command.dbtOsmosis.noteHarmless(ctx.err());
         if (Boolean.TRUE.equals(command.usage.dryRun) && !command.synthesis.synthesize()) {
             // without --synthesize there is no LLM call to preview, and the run would write every file
             throw OsmosisException.usage("--llm-dry-run previews the LLM calls of --synthesize: add --synthesize, "
@@ -44,71 +54,148 @@ final class YamlRun {
                 ctx.err().println("warning: " + String.join(", ", unused) + ": LLM options take effect only with --synthesize; ignored.");
             }
         }
-        Project project = command.project.load(ctx.workingDir());
+        Project project = command.project.load(ctx.workingDir(), ctx.env());
+        command.dbtOsmosis.requireCatalog(project);
         DocSettings settings = command.docs.resolve(project.config());
+        boolean underConfig = FusionCompat.enabled(command.fusion.fusionCompat, project.config(), project.manifest());
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
-        SchemaFiles files = SchemaFiles.of(project);
-        files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        SchemaFiles onDisk = SchemaFiles.of(project);
+        onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        Prepared prepared = prepare(project, onDisk, selected);
+        SchemaFiles files = prepared.files();
         DocState state = DocState.read(project, files);
         Set<String> ids = new LinkedHashSet<>();
-        selected.forEach(n -> ids.add(n.uniqueId()));
-        NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), command.refactor(),
-                NodeDocumenter.writesLowerCase(state.docs().values()));
+        List<String> unreadable = new ArrayList<>();
+        for (Node n : selected) {
+            if (files.isBroken(n)) {
+                unreadable.add(n.displayName()); // no entry elsewhere, no LLM call: the node waits for its file
+            } else {
+                ids.add(n.uniqueId());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            ctx.err().println("skipped (documented in a YAML file that could not be parsed): "
+                    + String.join(", ", unreadable));
+        }
+        NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
+                command.refactor());
         if (command.synthesis.synthesize()) {
             return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
-                    (result, previewOnly) -> finish(project, files, state, result.after(), result.synthesized(),
-                            settings, previewOnly));
+                    (result, previewOnly) -> finish(project, prepared, state, result.after(), result.synthesized(),
+                            settings, underConfig, previewOnly));
         }
         Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(), documenter);
-        return finish(project, files, state, after, Set.of(), settings, false);
+        return finish(project, prepared, state, after, Set.of(), settings, underConfig, false);
+    }
+
+    /** The files as the steps before documentation leave them, and what those steps did. */
+    private record Prepared(SchemaFiles onDisk, SchemaFiles files, OrganizePlan plan, List<String> skipped) {
+    }
+
+    /**
+     * `yaml refactor` first moves entries to the files their path templates name and, with an explicit
+     * --fusion-compat, moves top-level tags/meta under config:. Both work on texts in memory; the documentation
+     * step then edits those texts, and everything is written together at the end.
+     */
+    private Prepared prepare(Project project, SchemaFiles onDisk, List<Node> selected) {
+        if (!command.refactor()) {
+            return new Prepared(onDisk, onDisk, OrganizePlan.none(), List.of());
+        }
+        OrganizePlan plan = Organizer.plan(project, onDisk, selected);
+        SchemaFiles files = onDisk.withTexts(plan.texts(), plan.emptied());
+        List<String> skipped = new ArrayList<>(plan.skipped());
+        if (Boolean.TRUE.equals(command.fusion.fusionCompat)) {
+            ConfigMigration.Result migrated = ConfigMigration.run(entriesOf(project, files, selected));
+            skipped.addAll(migrated.refused());
+            Map<Path, String> texts = new java.util.TreeMap<>(plan.texts());
+            texts.putAll(migrated.texts());
+            files = files.withTexts(migrated.texts(), List.of());
+            plan = new OrganizePlan(plan.moves(), texts, plan.emptied(), plan.skipped());
+        }
+        return new Prepared(onDisk, files, plan, skipped);
+    }
+
+    private static Map<SchemaFile, List<SchemaEntry>> entriesOf(Project project, SchemaFiles files,
+                                                                List<Node> selected) {
+        Map<SchemaFile, List<SchemaEntry>> byFile = new java.util.LinkedHashMap<>();
+        for (Node node : selected) {
+            if (project.isOwn(node)) {
+                files.find(YamlDocs.ref(node), node).ifPresent(l ->
+                        byFile.computeIfAbsent(l.file(), f -> new ArrayList<>()).add(l.entry()));
+            }
+        }
+        return byFile;
     }
 
     /**
      * Applies the run's result to the files and reports it. {@code previewOnly} (an LLM dry run) writes and diffs
      * nothing: its "answers" are placeholders.
      */
-    private int finish(Project project, SchemaFiles files, DocState state, Map<String, NodeDocs> after,
-                       Set<String> synthesized, DocSettings settings, boolean previewOnly) {
-        ChangeSet.Result result = ChangeSet.build(project, files, state, after, synthesized,
-                settings.placeholders());
+    private int finish(Project project, Prepared prepared, DocState state, Map<String, NodeDocs> after,
+                       Set<String> synthesized, DocSettings settings, boolean underConfig, boolean previewOnly) {
+        ChangeSet.Result result = ChangeSet.build(project, prepared.files(), state, after, synthesized,
+                settings.placeholders(), underConfig);
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
+        prepared.skipped().forEach(w -> ctx.err().println("warning: " + w));
         boolean dryRun = command.write.dryRun || previewOnly;
-        List<String> unwritten = new ArrayList<>();
-        for (ChangeSet.FileChange change : result.files()) {
-            Path shown = project.root().relativize(change.path());
-            if (previewOnly) {
-                continue;
-            }
-            if (dryRun) {
-                ctx.out().print(UnifiedDiff.of(shown, change.before(), change.after()));
-            } else {
-                try {
-                    SchemaWriter.write(change.path(), change.after());
-                    ctx.err().println((change.before().isEmpty() ? "created " : "updated ") + shown);
-                } catch (OsmosisException e) {
-                    // one read-only file must not cost the user the edits of every file after it
-                    ctx.err().println("error: " + e.getMessage());
-                    unwritten.add(shown.toString());
-                }
-            }
+        Map<Path, String> edited = new java.util.TreeMap<>();
+        result.files().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
+        List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
+        List<Move> moves = prepared.plan().moves();
+        FileWrites output = new FileWrites(ctx, project.root());
+        List<String> unwritten = List.of();
+        if (!dryRun) {
+            removeStaleTemps(project, prepared.onDisk(), result);
+        }
+        if (!previewOnly && dryRun) {
+            output.preview(writes, moves);
+        } else if (!previewOnly) {
+            unwritten = output.apply(writes, moves);
         }
         ctx.out().flush();
         result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
                 + project.root().relativize(file) + ": " + String.join(", ", nodes)));
-        ctx.err().println((dryRun ? "dry run, nothing written: " : "") + result.counts().summary());
+        if (!moves.isEmpty()) {
+            ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
+        }
+        // a file that could not be written did not change
+        ctx.err().println((dryRun ? "dry run, nothing written: " : "")
+                + result.counts().withFilesChanged(writes.size() - unwritten.size()).summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");
         }
-        if (!files.problems().isEmpty()) {
+        if (!prepared.onDisk().problems().isEmpty()) {
             throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "
                     + "untouched and the nodes they document were skipped.");
         }
-        if (command.write.check && !result.files().isEmpty()) {
-            throw OsmosisException.failure("--check: " + result.files().size() + " file(s) "
+        if (!result.skipped().isEmpty()) {
+            throw OsmosisException.failure(result.skipped().size() + " node(s) skipped (see above): "
+                    + String.join(", ", result.skipped()) + "; every other change is "
+                    + (dryRun ? "shown." : "written."));
+        }
+        if (!prepared.skipped().isEmpty()) {
+            throw OsmosisException.failure(prepared.skipped().size() + " entr" + (prepared.skipped().size() == 1
+                    ? "y was" : "ies were") + " left in place (see the warnings above); everything else is done.");
+        }
+        if (command.write.check && !writes.isEmpty()) {
+            throw OsmosisException.failure("--check: " + writes.size() + " file(s) "
                     + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
+    }
+
+    /** Temp files a killed run left in the folders this run writes (its schema files' and new files'). */
+    private void removeStaleTemps(Project project, SchemaFiles files, ChangeSet.Result result) {
+        List<Path> written = new ArrayList<>();
+        files.files().forEach(f -> written.add(f.path()));
+        files.problems().forEach(p -> written.add(p.file()));
+        result.files().forEach(f -> written.add(f.path()));
+        Path root = project.root().toAbsolutePath();
+        for (Path stale : SchemaWriter.removeStaleTemps(written)) {
+            ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
+                    + ", a temp file left by an interrupted run");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.osmosis.docs;
 
+import dev.osmosis.OsmosisException;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.EntryRef;
@@ -26,12 +27,17 @@ public final class ChangeSet {
     public record FileChange(Path path, String before, String after) {
     }
 
-    /** {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. */
+    /**
+     * {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. {@code skipped}: nodes
+     * whose changes could not be placed (their file is broken, or no file for them can be resolved inside their
+     * package); each has a warning, and the run ends with exit 1.
+     */
     public record Result(List<FileChange> files, DocCounts counts, List<String> warnings,
-                         Map<Path, List<String>> newEntries) {
+                         Map<Path, List<String>> newEntries, List<String> skipped) {
         public Result {
             files = List.copyOf(files);
             warnings = List.copyOf(warnings);
+            skipped = List.copyOf(skipped);
             newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
         }
     }
@@ -39,12 +45,16 @@ public final class ChangeSet {
     private ChangeSet() {
     }
 
-    /** {@code synthesized}: (node id, column or "" for the model description) pairs an LLM wrote in this run. */
+    /**
+     * {@code synthesized}: (node id, column or "" for the model description) pairs an LLM wrote in this run.
+     * {@code underConfig}: new tags and meta go under {@code config:} ({@link FusionCompat}).
+     */
     public static Result build(Project project, SchemaFiles files, DocState state, Map<String, NodeDocs> after,
-                               Set<String> synthesized, Placeholders placeholders) {
+                               Set<String> synthesized, Placeholders placeholders, boolean underConfig) {
         Map<Path, List<YamlEdit>> editsByFile = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         Map<Path, List<String>> newEntries = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
         int[] counts = new int[9];
         for (Map.Entry<String, NodeDocs> e : after.entrySet()) {
             NodeDocs before = state.docs().get(e.getKey());
@@ -54,10 +64,18 @@ public final class ChangeSet {
             }
             Node node = project.manifest().node(e.getKey()).orElseThrow();
             SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
-            Path file = located != null ? located.file().path() : EntryPlacement.target(project, node);
-            if (files.isBroken(file)) {
-                warnings.add("skipped " + node.displayName() + ": " + project.root().relativize(file)
-                        + " could not be parsed");
+            Path file;
+            try {
+                file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+            } catch (OsmosisException placement) {
+                warnings.add("skipped " + node.displayName() + ": " + placement.getMessage());
+                skipped.add(node.displayName());
+                continue;
+            }
+            if (files.isBroken(file) || files.isBroken(node)) {
+                warnings.add("skipped " + node.displayName() + ": " + (files.isBroken(file)
+                        ? project.root().relativize(file) : "the YAML file documenting it") + " could not be parsed");
+                skipped.add(node.displayName());
                 continue;
             }
             SchemaEntry entry = located == null ? null : located.entry();
@@ -66,7 +84,7 @@ public final class ChangeSet {
             }
             EntryRef ref = located == null ? YamlDocs.ref(node) : entry.ref();
             editsByFile.computeIfAbsent(file, f -> new ArrayList<>()).addAll(DocEdits.between(ref, entry, before,
-                    now));
+                    now, underConfig));
             count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
         }
         List<FileChange> changes = new ArrayList<>();
@@ -78,14 +96,30 @@ public final class ChangeSet {
             SchemaFile file = files.fileOrEmpty(byFile.get(i).getKey());
             YamlPatcher.Result patched = results.get(i);
             patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
-                    + r.edit().entry() + " unchanged: " + r.reason()));
+                    + target(r.edit()) + " unchanged: " + r.reason()));
             if (!patched.text().equals(file.text())) {
                 changes.add(new FileChange(file.path(), file.text(), patched.text()));
             }
         }
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
                 counts[6], counts[7], counts[8], changes.size());
-        return new Result(changes, docCounts, warnings, newEntries);
+        return new Result(changes, docCounts, warnings, newEntries, skipped);
+    }
+
+    /** What an edit would have changed: the column and key, so a warning names exactly what was left. */
+    static String target(YamlEdit edit) {
+        String entry = edit.entry().toString();
+        if (edit instanceof YamlEdit.SetValue set) {
+            return entry + (set.column() == null ? "" : " column " + set.column()) + " " + String.join(".",
+                    set.path());
+        } else if (edit instanceof YamlEdit.AddColumn add) {
+            return entry + " column " + add.column();
+        } else if (edit instanceof YamlEdit.RemoveColumn remove) {
+            return entry + " column " + remove.column();
+        } else if (edit instanceof YamlEdit.ReorderColumns) {
+            return entry + " column order";
+        }
+        return entry;
     }
 
     private static void count(String id, NodeDocs before, NodeDocs now, boolean created, Set<String> synthesized,

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ColumnInheritance {
     /** Keys that describe osmosis's own provenance: they belong to the node that got them, never inherited. */
-    static final Set<String> OWN_META_KEYS = Set.of("osmosis_progenitor", "osmosis_generated");
+    static final Set<String> OWN_META_KEYS = Set.of("osmosis_progenitor", "osmosis_generated", "osmosis_reviewed");
 
     private final DocSettings settings;
 

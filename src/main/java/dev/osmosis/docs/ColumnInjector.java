@@ -11,11 +11,11 @@ import java.util.Set;
 /** Adds the columns the warehouse has and the YAML lacks, with their type and the warehouse comment. */
 final class ColumnInjector {
     private final DocSettings settings;
-    private final boolean projectWritesLowerCase;
+    private final NameFolding folding;
 
-    ColumnInjector(DocSettings settings, boolean projectWritesLowerCase) {
+    ColumnInjector(DocSettings settings, NameFolding folding) {
         this.settings = settings;
-        this.projectWritesLowerCase = projectWritesLowerCase;
+        this.folding = folding;
     }
 
     NodeDocs inject(NodeDocs node, Catalog.Table table) {
@@ -31,7 +31,7 @@ final class ColumnInjector {
                 continue;
             }
             present.add(c.name().toLowerCase(Locale.ROOT));
-            ColumnDocs added = ColumnDocs.named(name(c.name(), node));
+            ColumnDocs added = ColumnDocs.named(folding.name(c.name(), node, settings.outputCase()));
             if (!settings.skipAddDataTypes()) {
                 added = added.withDataType(DataTypes.format(c.type(), settings));
             }
@@ -41,35 +41,5 @@ final class ColumnInjector {
             columns.add(added);
         }
         return columns.size() == node.columns().size() ? node : node.withColumns(columns);
-    }
-
-    private String name(String warehouseName, NodeDocs node) {
-        if (settings.outputCase() != DocSettings.NameCase.AUTO || !warehouseName.equals(
-                warehouseName.toUpperCase(Locale.ROOT)) || warehouseName.equals(warehouseName.toLowerCase(Locale.ROOT))) {
-            return settings.outputCase().apply(warehouseName);
-        }
-        long lower = node.columns().stream().filter(c -> !c.name().equals(c.name().toUpperCase(Locale.ROOT))).count();
-        long upper = node.columns().size() - lower;
-        boolean writeLower = node.columns().isEmpty() ? projectWritesLowerCase : lower >= upper;
-        return writeLower ? warehouseName.toLowerCase(Locale.ROOT) : warehouseName;
-    }
-
-    /** Whether most column names written in the project's YAML have lower-case letters (true when there are none). */
-    static boolean writesLowerCase(java.util.Collection<NodeDocs> docs) {
-        long lower = 0;
-        long upper = 0;
-        for (NodeDocs d : docs) {
-            if (!d.inYaml()) {
-                continue;
-            }
-            for (ColumnDocs c : d.columns()) {
-                if (c.name().equals(c.name().toUpperCase(Locale.ROOT))) {
-                    upper++;
-                } else {
-                    lower++;
-                }
-            }
-        }
-        return lower >= upper;
     }
 }

@@ -1,7 +1,6 @@
 package dev.osmosis.docs;
 
 import dev.osmosis.project.Catalog;
-import dev.osmosis.project.Column;
 import dev.osmosis.project.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Computes documentation coverage: documented columns come from YAML; the catalog adds columns YAML lacks. */
+/**
+ * Computes documentation coverage from the docs as they stand on disk (the schema YAML, read as `yaml document`
+ * reads it; the manifest only for nodes without a readable entry), so coverage right after `yaml document` counts
+ * what it wrote, without another `dbt parse`. The catalog adds the columns the YAML lacks, as undocumented.
+ */
 public final class Coverage {
     private final Placeholders placeholders;
 
@@ -19,12 +22,14 @@ public final class Coverage {
         this.placeholders = placeholders;
     }
 
-    public CoverageReport compute(String projectName, List<Node> nodes, Catalog catalog) {
+    public CoverageReport compute(String projectName, List<Node> nodes, Map<String, NodeDocs> docs,
+                                  Catalog catalog) {
         List<CoverageReport.NodeCoverage> perNode = new ArrayList<>();
         Map<String, CoverageReport.Tally> perFolder = new TreeMap<>();
         CoverageReport.Tally total = new CoverageReport.Tally(0, 0, 0, 0);
         for (Node node : nodes) {
-            CoverageReport.NodeCoverage nc = measure(node, catalog);
+            CoverageReport.NodeCoverage nc = measure(node, docs.getOrDefault(node.uniqueId(),
+                    ManifestDocs.of(node)), catalog);
             perNode.add(nc);
             CoverageReport.Tally t = new CoverageReport.Tally(1, nc.documented() ? 1 : 0, nc.columns(),
                     nc.documentedColumns());
@@ -36,11 +41,11 @@ public final class Coverage {
         return new CoverageReport(projectName, total, folders, perNode);
     }
 
-    private CoverageReport.NodeCoverage measure(Node node, Catalog catalog) {
+    private CoverageReport.NodeCoverage measure(Node node, NodeDocs docs, Catalog catalog) {
         List<String> undocumented = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int documented = 0;
-        for (Column c : node.columns()) {
+        for (ColumnDocs c : docs.columns()) {
             if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -56,10 +61,11 @@ public final class Coverage {
             }
         }
         return new CoverageReport.NodeCoverage(node.uniqueId(), node.resourceType().label(), node.displayName(),
-                folderOf(node), placeholders.isDocumented(node.description()), seen.size(), documented, undocumented);
+                folderOf(node), placeholders.isDocumented(docs.description()), seen.size(), documented, undocumented);
     }
 
-    static String folderOf(Node node) {
+    /** The folder of the node's file, as coverage groups by it ("." at the project root). */
+    public static String folderOf(Node node) {
         String path = node.originalFilePath();
         if (path == null) {
             return ".";

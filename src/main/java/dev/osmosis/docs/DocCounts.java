@@ -7,6 +7,13 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
                         int modelDescriptionsSynthesized, int columnsRemoved, int dataTypesSynced,
                         int nodesReordered, int tagsOrMetaMerged, int entriesCreated, int filesChanged) {
 
+    /** The same counts with the number of files the whole run (moves included) changes. */
+    public DocCounts withFilesChanged(int files) {
+        return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
+                modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, nodesReordered, tagsOrMetaMerged,
+                entriesCreated, files);
+    }
+
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "%d columns injected, %d descriptions inherited", columnsInjected, descriptionsInherited));

@@ -21,16 +21,21 @@ public final class DocEdits {
     private DocEdits() {
     }
 
-    /** {@code entry} is the node's current YAML entry, or null when a new one must be added. */
-    public static List<YamlEdit> between(EntryRef ref, SchemaEntry entry, NodeDocs before, NodeDocs after) {
+    /**
+     * {@code entry} is the node's current YAML entry, or null when a new one must be added. {@code underConfig}:
+     * tags and meta the YAML does not have yet go under {@code config:} ({@link FusionCompat}).
+     */
+    public static List<YamlEdit> between(EntryRef ref, SchemaEntry entry, NodeDocs before, NodeDocs after,
+                                         boolean underConfig) {
         if (entry == null) {
-            return List.of(new YamlEdit.AddEntry(ref, newEntryFields(after)));
+            return List.of(new YamlEdit.AddEntry(ref, newEntryFields(after, underConfig)));
         }
         List<YamlEdit> edits = new ArrayList<>();
         if (!before.description().equals(after.description())) {
             edits.add(YamlEdit.setDescription(ref, null, after.description()));
         }
-        metaEdits(ref, null, entry.metaAt().orLike(entry.tagsAt()), before.meta(), after.meta(), edits);
+        metaEdits(ref, null, entry.metaAt().forWrite(entry.tagsAt(), underConfig), before.meta(), after.meta(),
+                edits);
         Set<String> afterNames = new HashSet<>();
         after.columns().forEach(c -> afterNames.add(c.name()));
         for (ColumnDocs old : before.columns()) {
@@ -45,11 +50,11 @@ public final class DocEdits {
         for (ColumnDocs now : after.columns()) {
             ColumnDocs was = wasByName.get(now.name());
             if (was == null) {
-                edits.add(new YamlEdit.AddColumn(ref, now.name(), columnFields(now)));
+                edits.add(new YamlEdit.AddColumn(ref, now.name(), columnFields(now, underConfig)));
                 expectedOrder.add(now.name());
             } else {
                 SchemaColumn yaml = entry.column(now.name()).orElse(null);
-                columnEdits(ref, yaml, was, now, edits);
+                columnEdits(ref, yaml, was, now, underConfig, edits);
             }
         }
         List<String> order = after.columns().stream().map(ColumnDocs::name).toList();
@@ -60,7 +65,7 @@ public final class DocEdits {
     }
 
     private static void columnEdits(EntryRef ref, SchemaColumn yaml, ColumnDocs was, ColumnDocs now,
-                                    List<YamlEdit> edits) {
+                                    boolean underConfig, List<YamlEdit> edits) {
         String col = now.name();
         if (!was.description().equals(now.description())) {
             edits.add(YamlEdit.setDescription(ref, col, now.description()));
@@ -69,11 +74,12 @@ public final class DocEdits {
             edits.add(new YamlEdit.SetValue(ref, col, List.of("data_type"), now.dataType()));
         }
         if (!was.tags().equals(now.tags())) {
-            Placement at = yaml == null ? Placement.NONE : yaml.tagsAt().orLike(yaml.metaAt());
+            Placement at = yaml == null ? Placement.NONE.forWrite(Placement.NONE, underConfig)
+                    : yaml.tagsAt().forWrite(yaml.metaAt(), underConfig);
             edits.add(new YamlEdit.SetValue(ref, col, at.editPath("tags"), now.tags()));
         }
-        metaEdits(ref, col, yaml == null ? Placement.NONE : yaml.metaAt().orLike(yaml.tagsAt()), was.meta(),
-                now.meta(), edits);
+        metaEdits(ref, col, yaml == null ? Placement.NONE.forWrite(Placement.NONE, underConfig)
+                : yaml.metaAt().forWrite(yaml.tagsAt(), underConfig), was.meta(), now.meta(), edits);
         now.extras().forEach((key, value) -> {
             if (!Objects.equals(was.extras().get(key), value)) {
                 edits.add(new YamlEdit.SetValue(ref, col, List.of(key), value));
@@ -93,7 +99,7 @@ public final class DocEdits {
         });
     }
 
-    static Map<String, Object> columnFields(ColumnDocs c) {
+    static Map<String, Object> columnFields(ColumnDocs c, boolean underConfig) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (c.dataType() != null && !c.dataType().isBlank()) {
             fields.put("data_type", c.dataType());
@@ -101,29 +107,37 @@ public final class DocEdits {
         if (!c.description().isEmpty()) {
             fields.put("description", c.description());
         }
-        if (!c.tags().isEmpty()) {
-            fields.put("tags", c.tags());
-        }
-        if (!c.meta().isEmpty()) {
-            fields.put("meta", c.meta());
-        }
+        putTagged(fields, c.tags(), c.meta(), underConfig);
         c.extras().forEach(fields::putIfAbsent);
         return fields;
     }
 
-    private static Map<String, Object> newEntryFields(NodeDocs after) {
+    /** Tags and meta of a new column or entry: at the top level, or in a {@code config:} mapping. */
+    private static void putTagged(Map<String, Object> fields, List<String> tags, Map<String, Object> meta,
+                                  boolean underConfig) {
+        Map<String, Object> target = underConfig ? new LinkedHashMap<>() : fields;
+        if (!tags.isEmpty()) {
+            target.put("tags", tags);
+        }
+        if (!meta.isEmpty()) {
+            target.put("meta", meta);
+        }
+        if (underConfig && !target.isEmpty()) {
+            fields.put("config", target);
+        }
+    }
+
+    private static Map<String, Object> newEntryFields(NodeDocs after, boolean underConfig) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (!after.description().isEmpty()) {
             fields.put("description", after.description());
         }
-        if (!after.meta().isEmpty()) {
-            fields.put("meta", after.meta());
-        }
+        putTagged(fields, List.of(), after.meta(), underConfig);
         List<Map<String, Object>> columns = new ArrayList<>();
         for (ColumnDocs c : after.columns()) {
             Map<String, Object> column = new LinkedHashMap<>();
             column.put("name", c.name());
-            column.putAll(columnFields(c));
+            column.putAll(columnFields(c, underConfig));
             columns.add(column);
         }
         if (!columns.isEmpty()) {

@@ -36,8 +36,7 @@ public record DocSettings(
 
     /**
      * --output-to-lower / --output-to-upper for injected names and types. AUTO (the default) keeps what the
-     * warehouse reports, except that an all-uppercase name (Snowflake folds unquoted names) is written in lower
-     * case when the project's YAML writes its column names in lower case.
+     * warehouse reports, except as {@link NameFolding} says for adapters that fold unquoted names to upper case.
      */
     public enum NameCase {
         AUTO, KEEP, LOWER, UPPER;

@@ -22,8 +22,7 @@ public record DocState(Map<String, NodeDocs> docs, Map<String, SchemaFiles.Locat
         Map<String, NodeDocs> docs = new HashMap<>();
         Map<String, SchemaFiles.Located> entries = new HashMap<>();
         for (Node node : project.manifest().nodes().values()) {
-            String preferred = node.patchPath() != null ? node.patchPath() : node.originalFilePath();
-            Optional<SchemaFiles.Located> located = files.find(YamlDocs.ref(node), preferred);
+            Optional<SchemaFiles.Located> located = files.find(YamlDocs.ref(node), node);
             if (located.isPresent()) {
                 entries.put(node.uniqueId(), located.get());
                 docs.put(node.uniqueId(), YamlDocs.of(node, located.get().entry()));

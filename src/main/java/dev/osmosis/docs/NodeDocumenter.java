@@ -18,26 +18,29 @@ public final class NodeDocumenter {
     private final Refactoring refactoring;
 
     public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor) {
-        this(settings, lineage, catalog, refactor, true);
+        this(settings, lineage, catalog, refactor, NameFolding.AS_REPORTED);
     }
 
-    /** {@code projectWritesLowerCase}: see {@link #writesLowerCase}; decides the case of injected Snowflake names. */
+    /** {@code folding}: the default case of injected names ({@link NameFolding#of}). */
     public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor,
-                          boolean projectWritesLowerCase) {
+                          NameFolding folding) {
         this.lineage = lineage;
         this.catalog = catalog;
-        this.injector = new ColumnInjector(settings, projectWritesLowerCase);
+        this.injector = new ColumnInjector(settings, folding);
         this.inheritance = new ColumnInheritance(settings);
         this.refactoring = refactor ? new Refactoring(settings) : null;
     }
 
-    public static boolean writesLowerCase(java.util.Collection<NodeDocs> docs) {
-        return ColumnInjector.writesLowerCase(docs);
+    /** The documenter for a whole project run: names cased as its adapter and its YAML suggest. */
+    public static NodeDocumenter forProject(DocSettings settings, Lineage lineage, dev.osmosis.project.Project project,
+                                            java.util.Collection<NodeDocs> docs, boolean refactor) {
+        return new NodeDocumenter(settings, lineage, project.catalog(), refactor,
+                NameFolding.of(project.manifest().adapterType(), docs));
     }
 
     /** {@code current} gives the docs of any node as they stand now (null when unknown). */
     public NodeDocs document(NodeDocs node, Function<String, NodeDocs> current) {
-        Catalog.Table table = catalog.table(node.uniqueId()).orElse(null);
+        Catalog.Table table = catalog.table(node.uniqueId()).map(StructColumns::expand).orElse(null);
         NodeDocs result = injector.inject(node, table);
         if (refactoring != null) {
             result = refactoring.apply(result, table);

@@ -30,6 +30,9 @@ final class Refactoring {
         for (ColumnDocs c : node.columns()) {
             Catalog.CatalogColumn warehouse = byName.get(c.name().toLowerCase(Locale.ROOT));
             if (warehouse == null) {
+                if (table.inferred()) {
+                    kept.add(c); // Fusion's inference may miss a column; only a warehouse says it is gone
+                }
                 continue;
             }
             String type = DataTypes.format(warehouse.type(), settings);

@@ -22,10 +22,18 @@ public record Catalog(Map<String, Table> tables) {
         return tables.isEmpty();
     }
 
-    /** One relation; {@code comment} is the warehouse's table comment, if any. */
-    public record Table(String uniqueId, String comment, List<CatalogColumn> columns) {
+    /**
+     * One relation; {@code comment} is the warehouse's table comment, if any. {@code inferred} tables come from
+     * dbt Fusion's static analysis rather than the warehouse: good enough to add columns and types, not to call a
+     * YAML column stale.
+     */
+    public record Table(String uniqueId, String comment, List<CatalogColumn> columns, boolean inferred) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        public Table(String uniqueId, String comment, List<CatalogColumn> columns) {
+            this(uniqueId, comment, columns, false);
         }
 
         public Optional<CatalogColumn> column(String name) {

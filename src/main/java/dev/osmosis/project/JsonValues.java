@@ -89,9 +89,18 @@ final class JsonValues {
         }
     }
 
+    /**
+     * An object as a map, or empty for null or anything else. Keys whose value is null go (dbt Fusion writes
+     * explicit nulls everywhere; an absent key means the same and immutable copies reject nulls).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(JsonParser p) throws IOException {
         Object v = any(p);
-        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        if (!(v instanceof Map<?, ?> m)) {
+            return Map.of();
+        }
+        Map<String, Object> map = (Map<String, Object>) m;
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * What osmosis keeps of manifest.json: documentable nodes (enabled models, seeds, snapshots and sources, in
  * unique-id order), doc blocks, and the ids of disabled nodes (so a selector naming one gets a precise message).
+ *
+ * @param adapterType metadata.adapter_type (snowflake, duckdb, ...), or null when the manifest does not say
  */
 public record Manifest(
         int schemaVersion,
@@ -15,13 +17,26 @@ public record Manifest(
         String dbtVersion,
         Map<String, Node> nodes,
         Map<String, DocBlock> docs,
-        Set<String> disabled) {
+        Set<String> disabled,
+        String adapterType) {
+
+    public Manifest(int schemaVersion, String projectName, String dbtVersion, Map<String, Node> nodes,
+                    Map<String, DocBlock> docs, Set<String> disabled) {
+        this(schemaVersion, projectName, dbtVersion, nodes, docs, disabled, null);
+    }
 
     public Manifest {
         // Sorted copies: every walk over the manifest is deterministic.
         nodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodes));
         docs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(docs));
         disabled = Set.copyOf(disabled);
+    }
+
+    /** The same manifest with {@code replaced} nodes in place of those with the same unique id. */
+    public Manifest withNodes(Map<String, Node> replaced) {
+        Map<String, Node> merged = new java.util.HashMap<>(nodes);
+        merged.putAll(replaced);
+        return new Manifest(schemaVersion, projectName, dbtVersion, merged, docs, disabled, adapterType);
     }
 
     public Optional<Node> node(String uniqueId) {

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class ManifestReader {
     public static final int OLDEST_SCHEMA = 4;
     public static final int NEWEST_SCHEMA = 12;
+    /** Early dbt Fusion previews (2.0.0-beta / preview up to ~.96) label their manifests v20. */
+    public static final int FUSION_SCHEMA = 20;
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
 
     private final JsonFactory factory = JsonValues.factory();
@@ -70,7 +72,7 @@ public final class ManifestReader {
         }
         int version = schemaVersion(text(metadata.get("dbt_schema_version")), file);
         return new Manifest(version, text(metadata.get("project_name")), text(metadata.get("dbt_version")), nodes,
-                docs, disabled);
+                docs, disabled, text(metadata.get("adapter_type")));
     }
 
     private static String text(Object value) {
@@ -84,9 +86,10 @@ public final class ManifestReader {
                     + "dbt_schema_version is '" + url + "'). Regenerate it with `dbt parse`.");
         }
         int version = Integer.parseInt(m.group(1));
-        if (version < OLDEST_SCHEMA || version > NEWEST_SCHEMA) {
+        if ((version < OLDEST_SCHEMA || version > NEWEST_SCHEMA) && version != FUSION_SCHEMA) {
             throw OsmosisException.usage(file + " uses manifest schema v" + version + ", which osmosis does not "
-                    + "support (v" + OLDEST_SCHEMA + " to v" + NEWEST_SCHEMA + "). "
+                    + "support (v" + OLDEST_SCHEMA + " to v" + NEWEST_SCHEMA + ", and dbt Fusion's v"
+                    + FUSION_SCHEMA + "). "
                     + (version < OLDEST_SCHEMA ? "Upgrade dbt to 1.0 or later and run `dbt parse` again."
                     : "Check for a newer osmosis release."));
         }

@@ -47,6 +47,19 @@ public record Node(
         compiledCode = compiledCode == null ? "" : compiledCode;
     }
 
+    public Node withColumns(List<Column> newColumns) {
+        return new Node(uniqueId, resourceType, packageName, name, sourceName, originalFilePath, patchPath,
+                description, newColumns, meta, tags, dependsOn, rawCode, compiledCode, materialized, fqn, database,
+                schema, relationName, enabled);
+    }
+
+    /** The same node documented as {@code other} documents it: description, columns, meta and tags. */
+    public Node withDocsOf(Node other) {
+        return new Node(uniqueId, resourceType, packageName, name, sourceName, originalFilePath, patchPath,
+                other.description, other.columns, other.meta, other.tags, dependsOn, rawCode, compiledCode,
+                materialized, fqn, database, schema, relationName, enabled);
+    }
+
     /** The SQL worth showing a reader: compiled when dbt compiled it, else raw. */
     public String sql() {
         return compiledCode.isBlank() ? rawCode : compiledCode;

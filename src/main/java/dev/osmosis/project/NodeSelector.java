@@ -34,7 +34,8 @@ public final class NodeSelector {
     /** The selected nodes in unique-id order. */
     public static List<Node> select(Project project, Criteria criteria, Path workingDir) {
         List<Node> candidates = project.manifest().nodes().values().stream()
-                .filter(n -> criteria.includeExternal() || project.isOwn(n))
+                .filter(n -> project.isOwn(n)
+                        || (criteria.includeExternal() && project.layout().folderOf(n).isPresent()))
                 .toList();
         if (criteria.selectors().isEmpty() && criteria.fqns().isEmpty()) {
             return candidates;
@@ -72,14 +73,14 @@ public final class NodeSelector {
         tries.add(workingDir.resolve(selector.replace('\\', '/')).toAbsolutePath().normalize());
         tries.add(root.resolve(selector.replace('\\', '/')).normalize());
         for (Path target : tries) {
-            if (!Files.exists(target) || !target.startsWith(root)) {
+            if (!Files.exists(target)) {
                 continue;
             }
             boolean folder = Files.isDirectory(target);
             List<Node> matched = candidates.stream().filter(n -> {
                 for (String file : nodeFiles(n)) {
-                    Path p = root.resolve(file).normalize();
-                    if (folder ? p.startsWith(target) : p.equals(target)) {
+                    Path p = project.layout().resolve(n, file).orElse(null);
+                    if (p != null && (folder ? p.startsWith(target) : p.equals(target))) {
                         return true;
                     }
                 }

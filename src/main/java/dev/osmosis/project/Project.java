@@ -2,14 +2,24 @@ package dev.osmosis.project;
 
 import java.nio.file.Path;
 
-/** A loaded dbt project: its folder, dbt_project.yml, manifest and (possibly empty) catalog. */
-public record Project(Path root, DbtProject config, Manifest manifest, Catalog catalog) {
-    /** The project's own package name, as the manifest spells it (older manifests lack metadata.project_name). */
+/**
+ * A loaded dbt project: its folder, dbt_project.yml, manifest, (possibly empty) catalog, and the layout that says
+ * which package each node belongs to and where that package's files are.
+ */
+public record Project(Path root, DbtProject config, Manifest manifest, Catalog catalog, ProjectLayout layout) {
+    public Project(Path root, DbtProject config, Manifest manifest, Catalog catalog) {
+        this(root, config, manifest, catalog, ProjectLayout.single(root, config));
+    }
+
+    /**
+     * The package documented: the {@code name:} of the dbt_project.yml at the project folder, even when the
+     * manifest was built from a wrapper project (a package's integration_tests) whose name is another.
+     */
     public String packageName() {
-        return manifest.projectName() != null ? manifest.projectName() : config.name();
+        return layout.own();
     }
 
     public boolean isOwn(Node node) {
-        return packageName().equals(node.packageName());
+        return layout.isOwn(node);
     }
 }

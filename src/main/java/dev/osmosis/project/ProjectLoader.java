@@ -3,6 +3,8 @@ package dev.osmosis.project;
 import dev.osmosis.OsmosisException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.tinylog.Logger;
@@ -13,7 +15,16 @@ public final class ProjectLoader {
      * Where to read from. Null fields take the defaults: the nearest folder upward holding dbt_project.yml,
      * {@code <target-path>/manifest.json} and {@code <target-path>/catalog.json} when that file exists.
      */
-    public record Paths(Path projectDir, Path manifest, Path catalog, String vars) {
+    public record Paths(Path projectDir, Path manifest, Path catalog, String vars, Map<String, Path> upstreams,
+                        Map<String, String> env) {
+        public Paths {
+            upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+            env = env == null ? Map.of() : Map.copyOf(env);
+        }
+
+        public Paths(Path projectDir, Path manifest, Path catalog, String vars) {
+            this(projectDir, manifest, catalog, vars, Map.of(), Map.of());
+        }
     }
 
     private final ManifestReader manifestReader = new ManifestReader();
@@ -31,7 +42,7 @@ public final class ProjectLoader {
                     + DbtProjectReader.FILE_NAME + ".");
         }
         DbtProject config = projectReader.read(root, paths.vars());
-        Path target = root.resolve(config.targetPath());
+        Path target = ArtifactFolder.find(root, config);
         Path manifestFile = paths.manifest() != null ? workingDir.resolve(paths.manifest())
                 : target.resolve("manifest.json");
         Path catalogFile = paths.catalog() != null ? workingDir.resolve(paths.catalog())
@@ -58,7 +69,19 @@ public final class ProjectLoader {
         Logger.debug("read {} nodes from {} in {} ms", manifest.nodes().size(), manifestFile,
                 (System.nanoTime() - start) / 1_000_000);
         Catalog catalog = await(catalogTask);
-        return new Project(root, config, manifest, catalog);
+        Map<String, Path> upstreams = new LinkedHashMap<>();
+        paths.upstreams().forEach((name, path) -> upstreams.put(name, workingDir.resolve(path).normalize()));
+        UpstreamManifests upstream = new UpstreamManifests();
+        manifest = upstream.merge(manifest, upstream.find(root, config, upstreams, paths.env()));
+        if (FusionManifest.isFusion(manifest)) {
+            // Fusion's columns are its inferred output schema: the warehouse's columns, not the YAML's
+            if (catalog.isEmpty()) {
+                catalog = FusionManifest.inferredCatalog(manifest);
+            }
+            manifest = FusionManifest.declaredOnly(manifest);
+        }
+        ProjectLayout layout = new PackageFolders().layout(root, config, manifest);
+        return new Project(root, config, manifest, catalog, layout);
     }
 
     private static Catalog await(FutureTask<Catalog> task) {

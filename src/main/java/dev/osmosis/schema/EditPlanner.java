@@ -43,6 +43,9 @@ final class EditPlanner {
         if (edit instanceof YamlEdit.SetValue set) {
             return setValue(set);
         }
+        if (edit instanceof YamlEdit.RemoveKey remove) {
+            return removeKey(remove);
+        }
         if (edit instanceof YamlEdit.AddColumn add) {
             return addColumn(add);
         }
@@ -76,12 +79,31 @@ final class EditPlanner {
                 set.entry() + " column " + col.name()));
     }
 
+    private Plan removeKey(YamlEdit.RemoveKey remove) {
+        SchemaTree.EntryLoc entry = entry(remove.entry());
+        KeyRemover remover = new KeyRemover(tree, values);
+        if (remove.column() == null) {
+            return Plan.of(remover.remove(entry.node(), entry.path(), remove.path(), remove.entry().toString()));
+        }
+        SchemaTree.ColumnLoc col = tree.findColumn(entry, remove.column());
+        return col == null ? Plan.of(List.of())
+                : Plan.of(remover.remove(col.node(), col.path(), remove.path(), remove.entry() + " column " + col.name()));
+    }
+
     private Plan addColumn(YamlEdit.AddColumn add) {
         SchemaTree.EntryLoc entry = entry(add.entry());
         SchemaTree.ColumnLoc existing = tree.findColumn(entry, add.column());
         if (existing != null) {
             List<YamlEdit> sets = new ArrayList<>();
-            add.fields().forEach((k, v) -> sets.add(new YamlEdit.SetValue(add.entry(), existing.name(), List.of(k), v)));
+            add.fields().forEach((k, v) -> {
+                if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+                    // a config: or meta: mapping merges into the column's own, never replaces it
+                    map.forEach((mk, mv) -> sets.add(new YamlEdit.SetValue(add.entry(), existing.name(),
+                            List.of(k, (String) mk), mv)));
+                } else {
+                    sets.add(new YamlEdit.SetValue(add.entry(), existing.name(), List.of(k), v));
+                }
+            });
             return Plan.replaceWith(sets);
         }
         Map<String, Object> item = new LinkedHashMap<>();

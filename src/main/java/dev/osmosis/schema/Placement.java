@@ -26,6 +26,17 @@ public enum Placement {
         return this == NONE && sibling == CONFIG ? CONFIG : this;
     }
 
+    /**
+     * Where to write {@code key} on a column or entry: where the file already keeps it, else under {@code config:}
+     * when {@code configByDefault} (dbt 1.10 / Fusion style), else like its sibling ({@link #orLike}).
+     */
+    public Placement forWrite(Placement sibling, boolean configByDefault) {
+        if (this == NONE && configByDefault) {
+            return CONFIG;
+        }
+        return orLike(sibling);
+    }
+
     /** Key path to edit for {@code key} ("tags" or "meta"): under config only when only config has it. */
     public List<String> editPath(String key) {
         return this == CONFIG ? List.of("config", key) : List.of(key);

@@ -1,7 +1,10 @@
 package dev.osmosis.schema;
 
+import dev.osmosis.project.DbtProject;
 import dev.osmosis.project.Node;
+import dev.osmosis.project.PackageHome;
 import dev.osmosis.project.Project;
+import dev.osmosis.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -34,6 +37,8 @@ public final class SchemaFiles {
     }
 
     private final Path root;
+    /** Where each node's own paths resolve; a single-project layout for files loaded without a project. */
+    private ProjectLayout layout;
     private final Map<Path, SchemaFile> files;
     private final List<Problem> problems;
     private final Map<String, List<Located>> index = new HashMap<>();
@@ -50,13 +55,13 @@ public final class SchemaFiles {
     }
 
     /**
-     * Reads every .yml/.yaml file under {@code folders} (relative to {@code root}) plus {@code extraFiles} (the
-     * manifest's patch paths, which may lie elsewhere). Files are parsed in parallel; order is by path.
+     * Reads every .yml/.yaml file under {@code folders} plus {@code extraFiles} (the manifest's patch paths, which
+     * may lie elsewhere); all paths absolute. Files are parsed in parallel; order is by path.
      */
-    public static SchemaFiles load(Path root, Collection<String> folders, Collection<String> extraFiles) {
+    public static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles) {
         TreeSet<Path> paths = new TreeSet<>();
-        for (String folder : folders) {
-            Path dir = root.resolve(folder).normalize();
+        for (Path folder : folders) {
+            Path dir = folder.normalize();
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -66,8 +71,8 @@ public final class SchemaFiles {
                 throw new UncheckedIOException(e);
             }
         }
-        for (String extra : extraFiles) {
-            Path p = root.resolve(extra).normalize();
+        for (Path extra : extraFiles) {
+            Path p = extra.normalize();
             if (isYaml(p) && Files.isRegularFile(p)) {
                 paths.add(p);
             }
@@ -87,21 +92,32 @@ public final class SchemaFiles {
         return new SchemaFiles(root, files, problems);
     }
 
-    /** Every schema file of a project: its model, seed and snapshot folders plus the manifest's YAML paths. */
+    /**
+     * Every schema file of a project: the model, seed and snapshot folders of each package that is on disk (the
+     * project's own, its wrapper's, installed packages'), plus the YAML paths the manifest gives, each resolved
+     * against its own package's folder.
+     */
     public static SchemaFiles of(Project project) {
-        List<String> folders = new ArrayList<>(project.config().modelPaths());
-        folders.addAll(project.config().seedPaths());
-        folders.addAll(project.config().snapshotPaths());
-        List<String> extra = new ArrayList<>();
-        for (Node n : project.manifest().nodes().values()) {
-            if (n.patchPath() != null) {
-                extra.add(n.patchPath());
+        List<Path> folders = new ArrayList<>();
+        for (PackageHome home : project.layout().packages().values()) {
+            if (home.folder() == null) {
+                continue;
             }
-            if (n.originalFilePath() != null && isYaml(Path.of(n.originalFilePath()))) {
-                extra.add(n.originalFilePath());
+            DbtProject config = home.config();
+            for (List<String> paths : List.of(config.modelPaths(), config.seedPaths(), config.snapshotPaths())) {
+                paths.forEach(p -> folders.add(home.folder().resolve(p)));
             }
         }
-        return load(project.root(), folders, extra);
+        List<Path> extra = new ArrayList<>();
+        for (Node n : project.manifest().nodes().values()) {
+            project.layout().resolve(n, n.patchPath()).ifPresent(extra::add);
+            if (n.originalFilePath() != null && isYaml(Path.of(n.originalFilePath()))) {
+                project.layout().resolve(n, n.originalFilePath()).ifPresent(extra::add);
+            }
+        }
+        SchemaFiles files = load(project.root(), folders, extra);
+        files.layout = project.layout();
+        return files;
     }
 
     private static boolean isYaml(Path p) {
@@ -127,24 +143,57 @@ public final class SchemaFiles {
     }
 
     /**
-     * Where {@code ref} is documented. With several candidates (a name declared twice), the one in
-     * {@code preferredFile} (relative to the root, e.g. the manifest's patch_path) wins, then an exact-case match.
+     * Where {@code ref} is documented, looking only inside {@code packageFolder} (a node is documented by its own
+     * package; two packages may both have a model of that name). With several candidates (a name declared
+     * twice), the one in {@code preferredFile} (e.g. the manifest's patch_path) wins, then an exact-case match.
      */
-    public Optional<Located> find(EntryRef ref, String preferredFile) {
-        List<Located> found = index.getOrDefault(key(ref), List.of());
+    public Optional<Located> find(EntryRef ref, Path packageFolder, Path preferredFile) {
+        List<Located> found = index.getOrDefault(key(ref), List.of()).stream()
+                .filter(l -> packageFolder == null || l.file().path().startsWith(packageFolder)).toList();
         if (found.size() <= 1) {
             return found.stream().findFirst();
         }
         if (preferredFile != null) {
-            Path preferred = root.resolve(preferredFile).normalize();
             for (Located l : found) {
-                if (l.file().path().equals(preferred)) {
+                if (l.file().path().equals(preferredFile)) {
                     return Optional.of(l);
                 }
             }
         }
         return found.stream().filter(l -> l.entry().name().equals(ref.name())).findFirst()
                 .or(() -> found.stream().findFirst());
+    }
+
+    /**
+     * These files as a run's earlier step left them: {@code texts} replace (or add) files, {@code removed} drop
+     * out. The texts are osmosis's own output, so they parse.
+     */
+    public SchemaFiles withTexts(Map<Path, String> texts, Collection<Path> removed) {
+        Map<Path, SchemaFile> next = new TreeMap<>(files);
+        removed.forEach(p -> next.remove(p.normalize()));
+        texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text)));
+        SchemaFiles copy = new SchemaFiles(root, next, problems);
+        copy.layout = layout;
+        return copy;
+    }
+
+    /**
+     * Where {@code node}'s entry {@code ref} is: inside the node's own package folder, preferring its patch_path
+     * (through the project layout these files were loaded with). Empty for a node whose package is not on disk.
+     */
+    public Optional<Located> find(EntryRef ref, Node node) {
+        ProjectLayout homes = layout;
+        if (homes == null) {
+            String preferred = node.patchPath() != null ? node.patchPath() : node.originalFilePath();
+            return find(ref, root, preferred == null ? null : root.resolve(preferred).normalize());
+        }
+        Path folder = homes.folderOf(node).orElse(null);
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path preferred = homes.resolve(node, node.patchPath() != null ? node.patchPath() : node.originalFilePath())
+                .orElse(null);
+        return find(ref, folder, preferred);
     }
 
     /** The parsed file at {@code path}, or an empty one when it does not exist (a new file to create). */
@@ -157,6 +206,25 @@ public final class SchemaFiles {
     public boolean isBroken(Path path) {
         Path p = path.normalize();
         return problems.stream().anyMatch(pr -> pr.file().equals(p));
+    }
+
+    /**
+     * True when the manifest says {@code node} is documented (patch_path) or declared (a YAML original_file_path)
+     * in a file that could not be parsed. Such a node is left alone entirely: an entry written elsewhere would be
+     * a duplicate that breaks `dbt parse` once the file is fixed.
+     */
+    public boolean isBroken(Node node) {
+        return brokenAt(node, node.patchPath())
+                || node.originalFilePath() != null && isYaml(Path.of(node.originalFilePath()))
+                && brokenAt(node, node.originalFilePath());
+    }
+
+    private boolean brokenAt(Node node, String relative) {
+        if (relative == null) {
+            return false;
+        }
+        Path file = layout != null ? layout.resolve(node, relative).orElse(null) : root.resolve(relative);
+        return file != null && isBroken(file);
     }
 
     public List<Problem> problems() {

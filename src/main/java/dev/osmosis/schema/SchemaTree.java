@@ -151,8 +151,25 @@ final class SchemaTree {
         return out;
     }
 
+    /**
+     * The column named {@code name}. A column declared twice in one entry (a real package ships this) is refused
+     * rather than guessed: the two items may say different things, and editing the wrong one would overwrite
+     * what a person wrote.
+     */
     ColumnLoc findColumn(EntryLoc entry, String name) {
-        return matchByName(columns(entry), ColumnLoc::name, name);
+        List<ColumnLoc> all = columns(entry);
+        ColumnLoc found = matchByName(all, ColumnLoc::name, name);
+        if (found != null) {
+            List<ColumnLoc> same = all.stream().filter(c -> sameName(c.name(), name)).toList();
+            if (same.size() > 1) {
+                throw new SchemaEditException("column " + name + " of " + entry.name() + " is declared "
+                        + same.size() + " times (lines " + same.stream().map(c -> String.valueOf(
+                        c.node().getStartMark().getLine() + 1)).collect(
+                        java.util.stream.Collectors.joining(", ")) + "); osmosis leaves it unchanged: remove the "
+                        + "duplicate");
+            }
+        }
+        return found;
     }
 
     static boolean sameName(String a, String b) {

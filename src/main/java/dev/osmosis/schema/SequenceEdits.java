@@ -39,7 +39,7 @@ final class SequenceEdits {
         return new Splice(at, at, eol + (blank ? eol : "") + String.join(eol, lines), group);
     }
 
-    private boolean hasBlankLine(int from, int to) {
+    boolean hasBlankLine(int from, int to) {
         for (int line = layout.lineOf(from) + 1; line < layout.lineOf(to); line++) {
             if (layout.isBlankLine(line)) {
                 return true;

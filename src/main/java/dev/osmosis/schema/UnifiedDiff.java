@@ -14,7 +14,8 @@ public final class UnifiedDiff {
 
     /**
      * The diff from {@code before} to {@code after}, headed {@code --- a/path} / {@code +++ b/path}
-     * ({@code /dev/null} for a new file when {@code before} is empty); "" when the texts are equal.
+     * ({@code /dev/null} for a new file when {@code before} is empty, and for a deleted one when {@code after} is);
+     * "" when the texts are equal.
      * Lines end with "\n"; a CRLF file shows its CRs as part of the lines they end.
      */
     public static String of(Path displayPath, String before, String after) {
@@ -26,7 +27,7 @@ public final class UnifiedDiff {
         List<String> b = lines(after);
         Patch<String> patch = DiffUtils.diff(a, b);
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(before.isEmpty() ? "/dev/null" : "a/" + path,
-                "b/" + path, a, patch, 3);
+                after.isEmpty() ? "/dev/null" : "b/" + path, a, patch, 3);
         StringBuilder out = new StringBuilder();
         for (String line : diff) {
             if (before.isEmpty() && line.startsWith("@@ -1,0 ")) {

@@ -102,7 +102,9 @@ final class ValueSetter {
                 return List.of(new Splice(oldStart, oldEnd, kept, null));
             }
         }
-        if (Emitter.isInline(value) && !(value instanceof String s && isBlockStyle(old) && YamlScalars.blockSafe(s))) {
+        // a block stays a block for new text, but emptied it is "" (an empty block reads as a mistake)
+        if (Emitter.isInline(value) && !(value instanceof String s && !s.isEmpty() && isBlockStyle(old)
+                && YamlScalars.blockSafe(s))) {
             String text = value instanceof List<?> || value instanceof Map<?, ?> ? Emitter.flow(value)
                     : YamlScalars.inline(value, false);
             if (isBlockCollection(old)) {
@@ -249,6 +251,30 @@ final class ValueSetter {
             return end;
         }
         return layout.contentEnd(node);
+    }
+
+    /** Removes {@code key} and its value from a block mapping, with the line break (or blank line) before it. */
+    /** Removes {@code key} and its value from a block mapping, with the line break (or blank lines) around it. */
+    Splice removeKey(MappingNode map, String key, java.nio.file.Path file) {
+        List<NodeTuple> tuples = map.getValue();
+        NodeTuple tuple = tuples.stream().filter(t -> key.equals(NodeReader.string(t.getKeyNode()))).findFirst()
+                .orElseThrow(() -> new SchemaEditException(file + ": no key '" + key + "' near line " + line(map)));
+        int index = tuples.indexOf(tuple);
+        int keyStart = layout.start(tuple.getKeyNode());
+        if (TextLayout.isFlow(map) || !layout.text().substring(layout.lineStart(keyStart), keyStart).isBlank()) {
+            throw new SchemaEditException(file + ": cannot remove '" + key + "' at line "
+                    + (layout.lineOf(keyStart) + 1) + ": it shares its line with other text; edit it by hand");
+        }
+        int end = layout.lineEnd(nodeEnd(tuple.getValueNode()));
+        if (index > 0) {
+            return new Splice(layout.lineEnd(nodeEnd(tuples.get(index - 1).getValueNode())), end, "", null);
+        }
+        int next = layout.nextLineStart(end);
+        while (next < layout.text().length() && layout.isBlankLine(layout.lineOf(next))
+                && layout.nextLineStart(next) > next) {
+            next = layout.nextLineStart(next);
+        }
+        return new Splice(layout.lineStart(keyStart), next, "", null);
     }
 
     int keyColumn(MappingNode map) {

@@ -29,6 +29,22 @@ public sealed interface YamlEdit {
         }
     }
 
+    /**
+     * Removes the key at {@code path} with its value (and its comment at the end of the line) from the entry, or
+     * from its column {@code column} when not null; a mapping of the path that this leaves empty goes too, so
+     * removing ["meta", "osmosis_generated"] from {@code meta: {osmosis_generated: true}} removes {@code meta}.
+     * The entry's or column's own mapping always stays. Absent key or column: no change.
+     */
+    record RemoveKey(EntryRef entry, String column, List<String> path) implements YamlEdit {
+        public RemoveKey {
+            Objects.requireNonNull(entry, "entry");
+            path = List.copyOf(path);
+            if (path.isEmpty()) {
+                throw new IllegalArgumentException("a key path needs at least one key");
+            }
+        }
+    }
+
     /** Appends column {@code column} with the given fields (in order, without "name"); on an existing column it sets them. */
     record AddColumn(EntryRef entry, String column, Map<String, Object> fields) implements YamlEdit {
         public AddColumn {

@@ -28,6 +28,8 @@ public record CallRecord(
         Usage usage,
         Double costUsd,
         Duration latency) {
+    /** The status of a call refused by the budget ({@code LlmException.Kind.BUDGET_EXCEEDED}). */
+    public static final String BUDGET_EXCEEDED = "budget_exceeded";
 
     public CallRecord {
         provider = provider == null ? "" : provider;
@@ -40,6 +42,11 @@ public record CallRecord(
 
     public boolean ok() {
         return LedgerEntry.OK.equals(status);
+    }
+
+    /** A call the budget stopped before it was sent. */
+    public boolean refused() {
+        return BUDGET_EXCEEDED.equals(status);
     }
 
     /** A successful call that reached the provider (so it used tokens and may have cost money). */

@@ -64,6 +64,26 @@ public final class Ledger {
         });
     }
 
+    /**
+     * The last successful call for each node: which model wrote what the node holds, as far as this ledger
+     * knows. SQLite takes the bare columns of a MAX() aggregate from the row that has the maximum.
+     */
+    public java.util.Map<String, NodeCall> lastCallPerNode() throws SQLException {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT node_id, provider, model, MAX(time_ms) FROM ledger"
+                    + " WHERE status = 'ok' AND node_id IS NOT NULL GROUP BY node_id")) {
+                java.util.Map<String, NodeCall> out = new java.util.HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new NodeCall(rs.getString(2), rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Totals per UTC day, provider, model and operation since {@code since}, oldest day first. */
     public List<HistoryRow> history(Instant since) throws SQLException {
         return db.withConnection(c -> {

@@ -77,7 +77,8 @@ public final class MeteredClient implements LlmClient {
 
     private void record(LlmRequest request, CallRecord call, boolean dryRun) {
         stats.record(call);
-        if (ledger == null || dryRun) {
+        if (ledger == null || dryRun || call.refused()) {
+            // a call the budget refused was never made: the ledger keeps calls sent
             return;
         }
         try {

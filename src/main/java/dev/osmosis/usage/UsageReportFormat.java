@@ -13,7 +13,7 @@ public final class UsageReportFormat {
     }
 
     public static String text(UsageSnapshot s) {
-        TextTable t = new TextTable("LLM usage", "ok", "failed", "retried", "cached", "input tok", "output tok",
+        TextTable t = new TextTable("LLM usage", "ok", "failed", "refused", "retried", "cached", "input tok", "output tok",
                 "cost", "p50 ms", "p95 ms");
         section(t, "by model", s.byModel());
         section(t, "by operation", s.byOperation());
@@ -34,14 +34,14 @@ public final class UsageReportFormat {
     }
 
     private static void section(TextTable t, String title, List<UsageRow> rows) {
-        t.row(title, "", "", "", "", "", "", "", "", "");
+        t.row(title, "", "", "", "", "", "", "", "", "", "");
         for (UsageRow r : rows) {
             add(t, "  " + r.key(), r);
         }
     }
 
     private static void add(TextTable t, String label, UsageRow r) {
-        t.row(label, r.ok(), r.failed(), r.retried(), r.cacheHits(), r.inputTokens(), r.outputTokens(),
+        t.row(label, r.ok(), r.failed(), r.refused(), r.retried(), r.cacheHits(), r.inputTokens(), r.outputTokens(),
                 TextTable.usd(r.cost()), r.p50Ms(), r.p95Ms());
     }
 
@@ -57,6 +57,7 @@ public final class UsageReportFormat {
         o.put("requests", r.requests());
         o.put("ok", r.ok());
         o.put("failed", r.failed());
+        o.put("refused", r.refused());
         o.put("retried", r.retried());
         o.put("cache_hits", r.cacheHits());
         o.put("input_tokens", r.inputTokens());

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param key           model name, operation name, or "total"
  * @param ok            successful calls, cache hits included
- * @param failed        failed calls (including those refused by the budget)
+ * @param failed        calls sent that failed
+ * @param refused       calls the budget refused before sending (no request, no tokens, no cost)
  * @param retried       calls that needed more than one attempt
  * @param cacheHits     calls served from the response cache
  * @param inputTokens   provider-reported input tokens
@@ -23,6 +24,7 @@ public record UsageRow(
         String key,
         long ok,
         long failed,
+        long refused,
         long retried,
         long cacheHits,
         long inputTokens,
@@ -37,6 +39,7 @@ public record UsageRow(
         return unpricedCalls > 0 ? Optional.empty() : Optional.of(knownCostUsd);
     }
 
+    /** Requests sent (answered or failed); calls the budget refused were never sent. */
     public long requests() {
         return ok + failed;
     }

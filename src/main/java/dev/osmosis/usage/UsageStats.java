@@ -39,6 +39,7 @@ public final class UsageStats {
     static UsageRow aggregate(String key, Collection<CallRecord> group) {
         long ok = 0;
         long failed = 0;
+        long refused = 0;
         long retried = 0;
         long hits = 0;
         long in = 0;
@@ -47,6 +48,10 @@ public final class UsageStats {
         long unpriced = 0;
         List<Long> latencies = new ArrayList<>();
         for (CallRecord c : group) {
+            if (c.refused()) {
+                refused++; // never sent: no latency, no tokens
+                continue;
+            }
             if (c.ok()) {
                 ok++;
             } else {
@@ -68,7 +73,7 @@ public final class UsageStats {
             }
         }
         latencies.sort(null);
-        return new UsageRow(key, ok, failed, retried, hits, in, out, cost, unpriced,
+        return new UsageRow(key, ok, failed, refused, retried, hits, in, out, cost, unpriced,
                 percentile(latencies, 0.50), percentile(latencies, 0.95));
     }
 

@@ -22,6 +22,11 @@ class CoverageCommandTest {
         "shopverse,           18, 10,   83,  23",
         "snowplow_web,        27, 27, 1042, 775",
         "wmcsrp2,             96, 18, 5069, 1450",
+        // counted independently from the YAML (PyYAML), the catalog and, for Fusion, its inferred columns
+        "fusion_orders,       16,  3,   80,    0",
+        "mesh_upstream,       10,  6,   25,   25",
+        "mesh_downstream,      4,  4,    9,    9",
+        "fivetran_salesforce, 42, 40, 2496, 1458",
     })
     void jsonReportHasTheRealFigures(String name, int nodes, int docNodes, int columns, int docColumns)
             throws Exception {

@@ -82,7 +82,8 @@ class CorpusDocumentTest {
     @MethodSource("projects")
     void refactorLeavesParsableFilesAndIsIdempotent(String name, @TempDir Path tmp) throws IOException {
         Path root = TestProjects.copy(TestProjects.corpus(name), tmp.resolve(name));
-        CliHarness.Result first = CliHarness.run("yaml", "refactor", "--project-dir", root.toString());
+        // the command line dbt-osmosis users run in CI
+        CliHarness.Result first = CliHarness.run("yaml", "refactor", "--auto-apply", "--project-dir", root.toString());
         assertEquals(0, first.exitCode(), first.err());
         Map<String, String> after = yamlFiles(root);
         after.forEach((file, text) -> SchemaFile.parse(root.resolve(file), text));

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden cases for `yaml document` / `yaml refactor`: golden-docs/CASE/ holds case.json (DAG, catalog, flags),
  * input/ (the project's YAML and dbt_project.yml, if any) and expected/ (every file that must change, as it must
  * read after the run). Every other file must be byte-identical afterwards, and a second run must change nothing.
- * An optional stdout.diff is what stdout must be (the --dry-run diff). With --dry-run nothing is written, so the second
+ * case.json's "deleted" lists the files the run must remove. An optional stdout.diff is what stdout must be (the --dry-run diff). With --dry-run nothing is written, so the second
  * run must print exactly what the first printed and exit the same way.
  */
 class GoldenDocumentTest {
@@ -53,8 +53,19 @@ class GoldenDocumentTest {
         }
 
         Map<String, String> after = snapshot(root);
-        Map<String, String> expected = snapshot(dir.resolve("expected"));
+        Map<String, String> expected = Files.isDirectory(dir.resolve("expected"))
+                ? snapshot(dir.resolve("expected")) : new java.util.TreeMap<>();
+        List<String> deleted = new ArrayList<>();
+        spec.path("deleted").forEach(d -> deleted.add(d.asText()));
+        for (String file : deleted) {
+            assertTrue(before.containsKey(file), name + ": " + file + " is not an input file");
+            assertTrue(!after.containsKey(file), name + ": " + file + " must be deleted");
+            expected.put(file, null);
+        }
         for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
             assertEquals(e.getValue(), after.get(e.getKey()), name + ": " + e.getKey());
         }
         for (Map.Entry<String, String> e : before.entrySet()) {

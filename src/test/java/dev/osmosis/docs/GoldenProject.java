@@ -15,7 +15,7 @@ import java.util.Map;
  * manifest.json and catalog.json dbt would produce. Keeps each case readable: only the YAML is spelled out.
  *
  * <pre>
- * {"args": ["--force-inherit-descriptions"],
+ * {"args": ["--force-inherit-descriptions"], "adapter": "snowflake", "dbt_version": "1.10.3",
  *  "nodes": {"source.p.raw.orders": {"file": "models/sources.yml"},
  *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql"}},
  *  "catalog": {"model.p.stg": ["id bigint", "amount numeric(10,2)"]}}
@@ -34,11 +34,17 @@ final class GoldenProject {
             Files.writeString(root.resolve("dbt_project.yml"), dbtProjectYaml);
         }
         ObjectNode manifest = JSON.createObjectNode();
-        manifest.putObject("metadata").put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json")
-                .put("project_name", "p");
+        ObjectNode metadata = manifest.putObject("metadata")
+                .put("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json").put("project_name", "p");
+        if (spec.has("adapter")) {
+            metadata.put("adapter_type", spec.get("adapter").asText());
+        }
+        if (spec.has("dbt_version")) {
+            metadata.put("dbt_version", spec.get("dbt_version").asText());
+        }
         ObjectNode nodes = manifest.putObject("nodes");
         ObjectNode sources = manifest.putObject("sources");
-        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("nodes").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String id = e.getKey();
             String[] parts = id.split("\\.");
@@ -70,7 +76,7 @@ final class GoldenProject {
             catalog.putObject("metadata");
             ObjectNode cNodes = catalog.putObject("nodes");
             ObjectNode cSources = catalog.putObject("sources");
-            for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("catalog").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("catalog").properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ObjectNode table = (e.getKey().startsWith("source.") ? cSources : cNodes).putObject(e.getKey());
                 table.putObject("metadata").put("type", "VIEW");

@@ -49,7 +49,7 @@ final class InheritanceOracle {
 
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         for (String section : List.of("nodes", "sources")) {
-            manifest.path(section).fields().forEachRemaining(e -> {
+            manifest.path(section).properties().forEach(e -> {
                 if (DOCUMENTED_TYPES.contains(e.getValue().path("resource_type").asText())) {
                     nodes.put(e.getKey(), e.getValue());
                 }

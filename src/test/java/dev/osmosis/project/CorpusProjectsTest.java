@@ -23,6 +23,11 @@ class CorpusProjectsTest {
         "shopverse,           12, 12, 1, 1, 4,  20, 16, 0",
         "snowplow_web,        7, 22, 0, 0,  5,  45, 27, 17",
         "wmcsrp2,             12, 69, 0, 0, 27, 119, 96, 0",
+        // Fusion: no catalog.json; the 10 nodes with inferred typed columns form the catalog
+        "fusion_orders,       12, 7, 6, 0, 3, 7, 10, 0",
+        "mesh_upstream,       12, 6, 4, 0, 0, 8, 0, 0",
+        "mesh_downstream,     12, 14, 0, 0, 0, 16, 0, 0",
+        "fivetran_salesforce, 12, 26, 14, 0, 16, 40, 54, 4",
     })
     void readsEveryNodeKindAndTheDag(String name, int schema, int models, int seeds, int snapshots, int sources,
                                      int edges, int catalogTables, int disabled) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a golden case's edits.json: a list of {"op": set|addColumn|removeColumn|reorder|addEntry, "entry":
+ * Reads a golden case's edits.json: a list of {"op": set|removeKey|addColumn|removeColumn|reorder|addEntry, "entry":
  * {"kind", "source", "name"}, "column", "path", "value", "fields", "order", "refused": true}.
  */
 final class EditsJson {
@@ -47,6 +47,7 @@ final class EditsJson {
             case "set" -> new YamlEdit.SetValue(ref, column, JSON.convertValue(n.get("path"), List.class),
                     JSON.convertValue(n.get("value"), Object.class));
             case "addColumn" -> new YamlEdit.AddColumn(ref, column, fields);
+            case "removeKey" -> new YamlEdit.RemoveKey(ref, column, JSON.convertValue(n.get("path"), List.class));
             case "removeColumn" -> new YamlEdit.RemoveColumn(ref, column);
             case "reorder" -> new YamlEdit.ReorderColumns(ref, JSON.convertValue(n.get("order"), List.class));
             case "addEntry" -> new YamlEdit.AddEntry(ref, fields);

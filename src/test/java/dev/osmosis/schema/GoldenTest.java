@@ -19,9 +19,7 @@ class GoldenTest {
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
+        return dev.osmosis.testing.TestProjects.caseFolders(ROOT);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Predicate<String> failWhen = body -> false;
     private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch gate;
 
     public FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -60,6 +63,19 @@ public final class FakeOpenAi implements AutoCloseable {
         this.failWhen = predicate;
     }
 
+    /**
+     * Holds the first {@code n} requests until all {@code n} are in flight together (each waits at most a few
+     * seconds), so a test can see how many calls a client really sends at once.
+     */
+    public void holdUntilInFlight(int n) {
+        gate = new java.util.concurrent.CountDownLatch(n);
+    }
+
+    /** The most requests this server was handling at the same time. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     public List<JsonNode> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -74,6 +90,23 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null && g.getCount() > 0) {
+                g.countDown();
+                g.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return respond(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MockResponse.Builder().code(503).body("{\"error\": {\"message\": \"interrupted\"}}").build();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse respond(RecordedRequest request) {
         try {
             String body = request.getBody() == null ? "{}" : request.getBody().utf8();
             JsonNode json = JSON.readTree(body);

@@ -10,10 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The five real dbt projects copied from ../shared/corpus into test resources, so tests run on a fresh clone. */
+/** The real dbt projects copied from ../shared/corpus into test resources, so tests run on a fresh clone. */
 public final class TestProjects {
     public static final List<String> CORPUS =
-            List.of("ethereum_models", "jaffle_shop_classic", "shopverse", "snowplow_web", "wmcsrp2");
+            List.of("ethereum_models", "jaffle_shop_classic", "shopverse", "snowplow_web", "wmcsrp2",
+                    "fusion_orders", "mesh_upstream", "mesh_downstream", "fivetran_salesforce");
 
     private TestProjects() {
     }
@@ -33,6 +34,13 @@ public final class TestProjects {
 
     public static Path corpus(String name) {
         return resource("corpus/" + name);
+    }
+
+    /** The case folders of a golden suite (each one a test case), by name. */
+    public static Stream<String> caseFolders(Path suite) throws IOException {
+        try (Stream<Path> dirs = Files.list(suite)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
     }
 
     /** Every file under {@code root} except target/, by relative path with '/' separators, with its text. */

@@ -93,7 +93,11 @@ class UsageSessionTest {
             assertThrows(OsmosisException.class, () -> chain.complete(WORK.get(0)));
             assertEquals(1, provider.calls.get());
             assertEquals(2000, session.budget().spentTokens());
-            assertEquals(1, session.stats().snapshot().total().failed());
+            UsageRow total = session.stats().snapshot().total();
+            assertEquals(0, total.failed(), "a call the budget refused did not fail: it was never sent");
+            assertEquals(1, total.refused());
+            assertEquals(1, total.requests(), "only the call that was sent is a request");
+            assertTrue(UsageReportFormat.json(session.stats().snapshot()).contains("\"refused\" : 1"));
         }
     }
 

@@ -13,18 +13,29 @@ import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes what inheritance left undocumented in one node: plans the calls, sends them, applies the answers to
  * undocumented places only (human-written text is never touched), marks each synthesized description, and falls
- * back to per-column calls for what a bulk answer left out.
+ * back to per-column calls for what a bulk answer left out. The batches of a wide model are independent calls:
+ * they run concurrently, every answered batch is kept, and a failed one is reported (a rerun asks only for what
+ * is still undocumented, i.e. the failed batches).
  */
 final class NodeSynthesizer {
+
     /** What one node got. {@code synthesized}: column names, "" for the model description. */
     record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
                    LlmException fatal) {
@@ -34,12 +45,24 @@ final class NodeSynthesizer {
     private final PromptBuilder prompts;
     private final Placeholders placeholders;
     private final SynthesisSettings settings;
+    private final Executor callPool;
 
+    /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
+        this(client, prompts, placeholders, settings, Runnable::run);
+    }
+
+    /**
+     * @param callPool where a node's independent calls (the batches of a wide model) run concurrently; it must
+     *                 not be the pool whose threads wait for them
+     */
+    NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
+                    Executor callPool) {
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
         this.settings = settings;
+        this.callPool = callPool;
     }
 
     boolean hasGaps(NodeDocs docs) {
@@ -52,65 +75,108 @@ final class NodeSynthesizer {
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
         boolean modelGap = !placeholders.isDocumented(docs.description());
-        List<ColumnDocs> gaps = columnGaps(docs);
         PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
-        Map<String, String> columnText = new LinkedHashMap<>();
-        String[] modelText = {null};
-        int calls = 0;
-        long[] tokens = {0};
-        try {
-            List<ColumnDocs> leftOut = new ArrayList<>();
-            boolean modelLeftOut = false;
-            for (CallPlan.Call call : CallPlan.plan(modelGap, gaps, settings)) {
-                calls++;
-                if (call instanceof CallPlan.Bulk bulk) {
-                    PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table), bulk.model());
-                    LlmResponse response = client.complete(prompts.bulk(ctx));
-                    tokens[0] += Math.max(0, response.usage().total());
-                    BulkAnswer answer = BulkAnswer.parse(response, ctx);
-                    // An answer that is a placeholder by the project's own list counts as left out.
-                    answer.columns().forEach((name, text) -> {
-                        if (placeholders.isDocumented(text)) {
-                            columnText.put(name, text);
-                        }
-                    });
-                    if (bulk.model() && answer.modelDescription() != null && !answer.modelDescription().isBlank()) {
-                        modelText[0] = answer.modelDescription();
-                    } else if (bulk.model()) {
-                        modelLeftOut = true;
-                    }
-                    for (ColumnDocs c : bulk.columns()) {
-                        if (!columnText.containsKey(c.name())) {
-                            leftOut.add(c);
-                        }
-                    }
-                } else {
-                    tokens[0] += single(call, base, table, columnText, modelText);
-                }
+        Answers answers = new Answers();
+        List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
+        List<String> failed = sendAll(plan, base, table, answers);
+        // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
+        List<ColumnDocs> leftOut = new ArrayList<>();
+        boolean modelLeftOut = false;
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i) instanceof CallPlan.Bulk bulk && failed.get(i) == null) {
+                bulk.columns().stream().filter(c -> !answers.columnText.containsKey(c.name())).forEach(leftOut::add);
+                modelLeftOut |= bulk.model() && answers.modelText.get() == null;
             }
-            for (CallPlan.Call call : CallPlan.perGap(modelLeftOut, leftOut)) {
-                calls++;
-                tokens[0] += single(call, base, table, columnText, modelText);
-            }
-        } catch (LlmException e) {
-            boolean fatal = e.kind() == LlmException.Kind.AUTHENTICATION
-                    || e.kind() == LlmException.Kind.CONFIGURATION || e.kind() == LlmException.Kind.BUDGET_EXCEEDED;
-            Outcome partial = apply(docs, columnText, modelText[0]);
-            return new Outcome(partial.docs(), partial.synthesized(), calls, tokens[0], e.getMessage(),
-                    fatal ? e : null);
         }
-        Outcome applied = apply(docs, columnText, modelText[0]);
-        return new Outcome(applied.docs(), applied.synthesized(), calls, tokens[0], null, null);
+        List<CallPlan.Call> fallback = answers.fatal.get() != null ? List.of() : CallPlan.perGap(modelLeftOut, leftOut);
+        List<String> fallbackFailed = sendAll(fallback, base, table, answers);
+        Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
+                FailedCalls.message(plan, failed, fallback, fallbackFailed, answers.fatal.get()),
+                answers.fatal.get());
+    }
+
+    /** What the calls of one node gathered; its calls may run on several threads. */
+    private static final class Answers {
+        final Map<String, String> columnText = new ConcurrentHashMap<>();
+        final AtomicReference<String> modelText = new AtomicReference<>();
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicLong tokens = new AtomicLong();
+        /** An error that stops every further call (authentication, configuration, budget). */
+        final AtomicReference<LlmException> fatal = new AtomicReference<>();
+    }
+
+    /**
+     * Sends independent calls concurrently on the call pool (the run's rate limiter bounds what is in flight) and
+     * keeps every answer that arrives.
+     *
+     * @return per call, null when answered, else why it failed
+     */
+    private List<String> sendAll(List<CallPlan.Call> calls, PromptContext base, Catalog.Table table,
+                                 Answers answers) {
+        String[] failed = new String[calls.size()];
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            int index = i;
+            Runnable send = () -> failed[index] = send(calls.get(index), base, table, answers);
+            if (calls.size() == 1) {
+                send.run(); // a lone call needs no hand-off to another thread
+            } else {
+                running.add(CompletableFuture.runAsync(send, callPool));
+            }
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        return Arrays.asList(failed);
+    }
+
+    /** Sends one call unless an earlier one stopped the run; returns null when it was answered, else the error. */
+    private String send(CallPlan.Call call, PromptContext base, Catalog.Table table, Answers answers) {
+        LlmException stop = answers.fatal.get();
+        if (stop != null) {
+            return stop.getMessage();
+        }
+        answers.calls.incrementAndGet();
+        try {
+            answers.tokens.addAndGet(call instanceof CallPlan.Bulk bulk ? bulk(bulk, base, table, answers)
+                    : single(call, base, table, answers));
+            return null;
+        } catch (LlmException e) {
+            if (e.kind() == LlmException.Kind.AUTHENTICATION || e.kind() == LlmException.Kind.CONFIGURATION
+                    || e.kind() == LlmException.Kind.BUDGET_EXCEEDED) {
+                answers.fatal.compareAndSet(null, e);
+            }
+            return e.getMessage();
+        }
+    }
+
+    /** Sends one structured call; returns the tokens it used. */
+    private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, Answers answers) {
+        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table), bulk.model());
+        LlmResponse response = client.complete(prompts.bulk(ctx));
+        BulkAnswer answer = BulkAnswer.parse(response, ctx);
+        // An answer that is a placeholder by the project's own list counts as left out.
+        answer.columns().forEach((name, text) -> {
+            if (placeholders.isDocumented(text)) {
+                answers.columnText.put(name, text);
+            }
+        });
+        if (bulk.model() && answer.modelDescription() != null && !answer.modelDescription().isBlank()) {
+            answers.modelText.set(answer.modelDescription());
+        }
+        return Math.max(0, response.usage().total());
     }
 
     /** Sends one plain-text call; returns the tokens it used. */
-    private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, Map<String, String> columnText,
-                        String[] modelText) {
+    private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, Answers answers) {
         if (call instanceof CallPlan.Model) {
             LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)));
             String text = PlainAnswer.of(r);
             if (!text.isBlank()) {
-                modelText[0] = text;
+                answers.modelText.set(text);
             }
             return Math.max(0, r.usage().total());
         } else if (call instanceof CallPlan.Column col) {
@@ -118,7 +184,7 @@ final class NodeSynthesizer {
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
             if (!text.isBlank()) {
-                columnText.put(col.column().name(), text);
+                answers.columnText.put(col.column().name(), text);
             }
             return Math.max(0, r.usage().total());
         }

@@ -54,9 +54,11 @@ public final class SynthesisRun {
         final Map<String, Failure> failures = new ConcurrentHashMap<>();
         final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
+        final NodeSynthesizer synthesizer;
 
-        Shared(Map<String, NodeDocs> initial) {
+        Shared(Map<String, NodeDocs> initial, NodeSynthesizer synthesizer) {
             state = new ConcurrentHashMap<>(initial);
+            this.synthesizer = synthesizer;
         }
     }
 
@@ -72,7 +74,10 @@ public final class SynthesisRun {
     private final Project project;
     private final Lineage lineage;
     private final NodeDocumenter documenter;
-    private final NodeSynthesizer synthesizer;
+    private final LlmClient client;
+    private final PromptBuilder prompts;
+    private final Placeholders placeholders;
+    private final SynthesisSettings settings;
     private final int concurrency;
     private final Listener listener;
 
@@ -82,22 +87,23 @@ public final class SynthesisRun {
         this.project = project;
         this.lineage = lineage;
         this.documenter = documenter;
-        this.synthesizer = new NodeSynthesizer(client, prompts, placeholders, settings);
+        this.client = client;
+        this.prompts = prompts;
+        this.placeholders = placeholders;
+        this.settings = settings;
         this.concurrency = Math.max(1, concurrency);
         this.listener = listener;
     }
 
     public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
-        Shared shared = new Shared(initial);
+        ExecutorService pool = daemonPool("osmosis-synthesis");
+        // A node's batches run on their own pool: node tasks wait for them, so they must not wait for a node thread.
+        ExecutorService callPool = daemonPool("osmosis-llm-call");
+        Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool));
         Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int total = (int) lineage.topologicalOrder().stream().filter(selected::contains).count();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "osmosis-synthesis");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             Map<String, CompletableFuture<Void>> futures = new HashMap<>();
             for (String id : lineage.topologicalOrder()) {
@@ -121,6 +127,7 @@ public final class SynthesisRun {
             throw e;
         } finally {
             pool.shutdownNow();
+            callPool.shutdownNow();
         }
         Map<String, NodeDocs> after = new LinkedHashMap<>();
         for (String id : lineage.topologicalOrder()) {
@@ -133,13 +140,21 @@ public final class SynthesisRun {
                 shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)));
     }
 
+    private ExecutorService daemonPool(String name) {
+        return Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** Documents one node; returns {calls, tokens}. */
     private long[] document(String id, Shared shared) {
         Map<String, NodeDocs> state = shared.state;
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
-        if (shared.stop.get() != null || node.resourceType() == ResourceType.SOURCE || !synthesizer.hasGaps(docs)) {
+        if (shared.stop.get() != null || node.resourceType() == ResourceType.SOURCE || !shared.synthesizer.hasGaps(docs)) {
             return new long[] {0, 0};
         }
         if (node.sql().isBlank() && docs.columns().isEmpty()) {
@@ -159,7 +174,7 @@ public final class SynthesisRun {
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
-        NodeSynthesizer.Outcome outcome = synthesizer.synthesize(node,
+        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node,
                 docs, project.catalog().table(id).orElse(null), parents);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));

@@ -23,7 +23,7 @@ public record Fixture(String name, int status, Map<String, String> headers, Stri
             JsonNode root = new ObjectMapper().readTree(in);
             JsonNode response = root.path("response");
             Map<String, String> headers = new java.util.LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!FRAMING.contains(e.getKey())) {
                     headers.put(e.getKey(), e.getValue().asText());

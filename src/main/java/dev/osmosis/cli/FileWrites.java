@@ -1,0 +1,149 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.AtomicFiles;
+import dev.osmosis.organize.Move;
+import dev.osmosis.organize.OrganizePlan;
+import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.schema.UnifiedDiff;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Shows or writes a run's new file texts. Files linked by moves are written as one group: all of them, or (when one
+ * write fails) none, so a moved entry is never lost nor left in two files.
+ */
+final class FileWrites {
+    /** One file's text before and after; {@code before} "" for a new file, {@code after} null for a deleted one. */
+    record Write(Path path, String before, String after) {
+    }
+
+    private final CommandContext ctx;
+    private final Path root;
+
+    FileWrites(CommandContext ctx, Path root) {
+        this.ctx = ctx;
+        this.root = root;
+    }
+
+    /**
+     * Per file: the text on disk, then the text after the moves and, over those, the later {@code edits} (a file
+     * the moves empty is deleted unless an edit gives it text again).
+     */
+    static List<Write> of(SchemaFiles onDisk, OrganizePlan plan, Map<Path, String> edits) {
+        Map<Path, String> finalTexts = new TreeMap<>();
+        plan.emptied().forEach(p -> finalTexts.put(p, null));
+        finalTexts.putAll(plan.texts());
+        finalTexts.putAll(edits);
+        List<Write> writes = new ArrayList<>();
+        finalTexts.forEach((path, text) -> {
+            String before = onDisk.fileOrEmpty(path).text();
+            if (!before.equals(text)) {
+                writes.add(new Write(path, before, text));
+            }
+        });
+        return writes;
+    }
+
+    /** Prints each move and the diff of every file. */
+    void preview(List<Write> writes, List<Move> moves) {
+        moves.forEach(m -> ctx.out().println("move " + describe(m)));
+        for (Write w : writes) {
+            ctx.out().print(UnifiedDiff.of(root.relativize(w.path()), w.before(), w.after() == null ? "" : w.after()));
+        }
+    }
+
+    /** Writes every group it can; returns the files of the groups that could not be written. */
+    List<String> apply(List<Write> writes, List<Move> moves) {
+        List<String> unwritten = new ArrayList<>();
+        for (List<Write> group : groups(writes, moves)) {
+            List<Write> done = new ArrayList<>();
+            try {
+                for (Write w : group) {
+                    write(w);
+                    done.add(w);
+                }
+            } catch (IOException e) {
+                ctx.err().println("error: cannot write " + shown(group.get(done.size()).path()) + ": "
+                        + e.getMessage() + (group.size() > 1 ? "; the files moved entries link to it are left as "
+                        + "they were" : ""));
+                rollBack(done);
+                group.forEach(w -> unwritten.add(shown(w.path())));
+                continue;
+            }
+            for (Write w : group) {
+                ctx.err().println((w.after() == null ? "deleted " : w.before().isEmpty() ? "created " : "updated ")
+                        + shown(w.path()));
+            }
+        }
+        moves.forEach(m -> ctx.err().println("moved " + describe(m)));
+        return unwritten;
+    }
+
+    private static void write(Write w) throws IOException {
+        if (w.after() == null) {
+            Files.delete(w.path());
+        } else {
+            AtomicFiles.write(w.path(), w.after());
+        }
+    }
+
+    private void rollBack(List<Write> done) {
+        for (int i = done.size() - 1; i >= 0; i--) {
+            Write w = done.get(i);
+            try {
+                if (w.before().isEmpty() && w.after() != null) {
+                    Files.deleteIfExists(w.path());
+                } else {
+                    AtomicFiles.write(w.path(), w.before());
+                }
+            } catch (IOException e) {
+                ctx.err().println("error: cannot restore " + shown(w.path()) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Files joined by moves, each group with its deletions last (only removals can empty a file). */
+    private static List<List<Write>> groups(List<Write> writes, List<Move> moves) {
+        Map<Path, Path> parent = new HashMap<>();
+        writes.forEach(w -> parent.put(w.path(), w.path()));
+        for (Move m : moves) {
+            Path a = find(parent, m.from());
+            Path b = find(parent, m.to());
+            parent.put(a, b);
+        }
+        Map<Path, List<Write>> byRoot = new LinkedHashMap<>();
+        for (Write w : writes) {
+            byRoot.computeIfAbsent(find(parent, w.path()), k -> new ArrayList<>()).add(w);
+        }
+        List<List<Write>> groups = new ArrayList<>();
+        for (List<Write> group : byRoot.values()) {
+            List<Write> ordered = new ArrayList<>(group.stream().filter(w -> w.after() != null).toList());
+            ordered.addAll(group.stream().filter(w -> w.after() == null).toList());
+            groups.add(ordered);
+        }
+        return groups;
+    }
+
+    private static Path find(Map<Path, Path> parent, Path p) {
+        Path at = parent.computeIfAbsent(p, k -> k);
+        while (!parent.get(at).equals(at)) {
+            at = parent.get(at);
+        }
+        return at;
+    }
+
+    private String describe(Move m) {
+        return m.what() + ": " + shown(m.from()) + " -> " + shown(m.to());
+    }
+
+    private String shown(Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+}

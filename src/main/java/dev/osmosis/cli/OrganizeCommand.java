@@ -1,0 +1,64 @@
+package dev.osmosis.cli;
+
+import dev.osmosis.OsmosisException;
+import dev.osmosis.organize.OrganizePlan;
+import dev.osmosis.organize.Organizer;
+import dev.osmosis.project.Project;
+import dev.osmosis.schema.SchemaFiles;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `osmosis yaml organize`: move entries into the files their path templates name; nothing else changes. */
+@Command(name = "organize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Move each YAML entry into the file its +dbt-osmosis path template (or vars: dbt-osmosis: "
+                + "sources:) names, creating files and deleting the ones left empty.")
+public final class OrganizeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ProjectOptions project;
+    @Mixin WriteOptions write;
+    @Mixin LoggingOptions logging;
+
+    @Option(names = "--auto-apply", hidden = true,
+            description = "Accepted for dbt-osmosis compatibility: osmosis never asks before moving.")
+    boolean autoApply;
+
+    @Override
+    public Integer call() {
+        CommandContext ctx = CommandContext.of(spec);
+        Project loaded = project.load(ctx.workingDir());
+        SchemaFiles files = SchemaFiles.of(loaded);
+        files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx.workingDir()));
+        plan.skipped().forEach(w -> ctx.err().println("warning: " + w));
+        List<FileWrites.Write> writes = FileWrites.of(files, plan, Map.of());
+        FileWrites output = new FileWrites(ctx, loaded.root());
+        List<String> unwritten = List.of();
+        if (write.dryRun) {
+            output.preview(writes, plan.moves());
+        } else {
+            unwritten = output.apply(writes, plan.moves());
+        }
+        ctx.out().flush();
+        ctx.err().println((write.dryRun ? "dry run, nothing written: " : "") + plan.moves().size() + " entr"
+                + (plan.moves().size() == 1 ? "y" : "ies") + " moved; " + writes.size() + " file"
+                + (writes.size() == 1 ? "" : "s") + " changed");
+        if (!unwritten.isEmpty()) {
+            throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
+                    + String.join(", ", unwritten) + "; their moves were not made, every other one was.");
+        }
+        if (!files.problems().isEmpty() || !plan.skipped().isEmpty()) {
+            throw OsmosisException.failure("some entries were left in place (see above); every other move is done.");
+        }
+        if (write.check && !writes.isEmpty()) {
+            throw OsmosisException.failure("--check: " + writes.size() + " file(s) "
+                    + (write.dryRun ? "would change" : "changed") + ".");
+        }
+        return 0;
+    }
+}

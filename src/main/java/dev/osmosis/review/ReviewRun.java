@@ -1,0 +1,140 @@
+package dev.osmosis.review;
+
+import dev.osmosis.OsmosisException;
+import dev.osmosis.docs.PlaceholderSettings;
+import dev.osmosis.docs.YamlDocs;
+import dev.osmosis.project.Node;
+import dev.osmosis.project.Project;
+import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.schema.SchemaWriter;
+import dev.osmosis.schema.UnifiedDiff;
+import dev.osmosis.schema.YamlEdit;
+import dev.osmosis.usage.NodeCall;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The flow of `osmosis review`: find AI-written text, apply a decision, list what still awaits review, gate. */
+public final class ReviewRun {
+    public enum Action { list, accept, reject }
+
+    /**
+     * What the user asked for.
+     *
+     * @param maxPending exit 1 when more descriptions than this await review; null for no gate
+     * @param today      the date an accepted description gets
+     */
+    public record Request(Action action, List<String> selectors, boolean all, ReviewFormat.Kind format,
+                          Integer maxPending, boolean dryRun, LocalDate today) {
+        public Request {
+            selectors = List.copyOf(selectors);
+        }
+    }
+
+    /** Where the run reads and prints: {@code shown} renders a file path for the user (and for CI annotations). */
+    public record Io(PrintWriter out, PrintWriter err, Function<Path, String> shown,
+                     Map<String, NodeCall> ledger) {
+    }
+
+    private final Project project;
+    private final List<Node> nodes;
+    private final ReviewSelection.Nodes resolver;
+    private final Io io;
+    private final ReviewKeys keys;
+    private final ReviewScan scanner;
+
+    public ReviewRun(Project project, List<Node> nodes, ReviewSelection.Nodes resolver, Io io) {
+        this.project = project;
+        this.nodes = nodes;
+        this.resolver = resolver;
+        this.io = io;
+        this.keys = ReviewKeys.from(project.config());
+        this.scanner = new ReviewScan(keys, PlaceholderSettings.from(project.config()));
+    }
+
+    public int run(Request request) {
+        SchemaFiles files = SchemaFiles.of(project);
+        files.problems().forEach(p -> io.err().println("error: " + p.message()));
+        List<ReviewItem> items = scan(files);
+        List<String> failures = new ArrayList<>();
+        if (request.action() != Action.list) {
+            List<ReviewItem> pending = items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
+            ReviewSelection.Result chosen = ReviewSelection.choose(request.selectors(), request.all(), pending,
+                    resolver, (ids, column) -> hasColumn(files, ids, column));
+            chosen.matchedNothing().forEach(s -> io.err().println("note: nothing awaiting review matches '" + s
+                    + "'"));
+            failures.addAll(decide(request, files, chosen.chosen()));
+            if (request.dryRun()) {
+                Set<ReviewItem> decided = new HashSet<>(chosen.chosen());
+                items = items.stream().filter(i -> !decided.contains(i)).toList();
+            } else {
+                items = scan(SchemaFiles.of(project));
+            }
+        }
+        ReviewFormat listing = new ReviewFormat(items, i -> io.shown().apply(i.file()));
+        if (request.action() == Action.list || !request.dryRun()) {
+            io.out().print(listing.render(request.format()));
+        } else {
+            io.err().println(listing.summary());
+        }
+        io.out().flush();
+        if (!files.problems().isEmpty()) {
+            failures.add("some YAML files could not be parsed (see above); their descriptions are not listed");
+        }
+        if (!failures.isEmpty()) {
+            throw OsmosisException.failure(String.join("; ", failures));
+        }
+        long pending = items.stream().filter(i -> i.status() == ReviewStatus.PENDING).count();
+        if (request.maxPending() != null && pending > request.maxPending()) {
+            throw OsmosisException.failure(pending + " AI-written description(s) await review; --max-pending allows "
+                    + request.maxPending() + ". Review them with osmosis review, then --accept or --reject.");
+        }
+        return 0;
+    }
+
+    private boolean hasColumn(SchemaFiles files, Set<String> uniqueIds, String column) {
+        return uniqueIds.stream().flatMap(id -> project.manifest().node(id).stream())
+                .map(n -> files.find(YamlDocs.ref(n), n))
+                .anyMatch(l -> l.isPresent() && l.get().entry().column(column).isPresent());
+    }
+
+    private List<ReviewItem> scan(SchemaFiles files) {
+        return scanner.scan(nodes, files).stream().map(i -> i.withCall(io.ledger().get(i.uniqueId()))).toList();
+    }
+
+    /** Applies the decision to the chosen descriptions; returns what failed. */
+    private List<String> decide(Request request, SchemaFiles files, List<ReviewItem> chosen) {
+        Map<Path, List<YamlEdit>> edits = request.action() == Action.accept
+                ? ReviewEdits.accept(chosen, keys, request.today()) : ReviewEdits.reject(chosen, keys);
+        ReviewChanges.Result result = ReviewChanges.apply(files, edits);
+        result.refused().forEach(r -> io.err().println("error: " + r));
+        List<String> failures = new ArrayList<>();
+        if (!result.refused().isEmpty()) {
+            failures.add(result.refused().size() + " edit(s) refused (see above)");
+        }
+        for (ReviewChanges.FileChange change : result.files()) {
+            String shown = io.shown().apply(change.path());
+            if (request.dryRun()) {
+                io.out().print(UnifiedDiff.of(Path.of(shown), change.before(), change.after()));
+                continue;
+            }
+            try {
+                SchemaWriter.write(change.path(), change.after());
+                io.err().println("updated " + shown);
+            } catch (OsmosisException e) {
+                io.err().println("error: " + e.getMessage());
+                failures.add("cannot write " + shown);
+            }
+        }
+        String verb = request.action() == Action.accept ? "accepted " : "rejected ";
+        io.err().println((request.dryRun() ? "dry run, nothing written: would have " : "") + verb + chosen.size()
+                + " description(s) in " + result.files().size() + " file(s)");
+        return failures;
+    }
+}

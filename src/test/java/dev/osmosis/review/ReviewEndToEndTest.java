@@ -1,0 +1,188 @@
+package dev.osmosis.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.osmosis.cli.CliHarness;
+import dev.osmosis.testing.FakeOpenAi;
+import dev.osmosis.testing.TestProjects;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `osmosis review` on a corpus project after `yaml document --synthesize` against a fake OpenAI server. */
+class ReviewEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir static Path synthesized;
+    private static int synthesisCalls;
+
+    @TempDir Path tmp;
+    private Path root;
+    private Map<String, String> env;
+
+    /** One synthesis for the class (it is the slow part); each test works on its own copy of the result. */
+    @BeforeAll
+    static void synthesize() throws Exception {
+        Path project = TestProjects.copy(TestProjects.corpus("jaffle_shop_classic"), synthesized.resolve("project"));
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            CliHarness.Result run = CliHarness.run(llm.env(synthesized.resolve("home")), "yaml", "document",
+                    "--synthesize", "--project-dir", project.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            synthesisCalls = llm.requests().size();
+        }
+        assertTrue(synthesisCalls > 0, "the corpus project has gaps to synthesize");
+    }
+
+    @BeforeEach
+    void copySynthesized() {
+        root = TestProjects.copy(synthesized.resolve("project"), tmp.resolve("project"));
+        TestProjects.copy(synthesized.resolve("home"), tmp.resolve("home"));
+        env = new HashMap<>(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()));
+    }
+
+    private CliHarness.Result review(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--project-dir", root.toString()));
+        return CliHarness.run(env, all.toArray(String[]::new));
+    }
+
+    private JsonNode pending() throws Exception {
+        CliHarness.Result run = review("review", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void listsEverySynthesizedDescriptionWithModelDateFileAndLine() throws Exception {
+        JsonNode listing = pending();
+        JsonNode items = listing.get("descriptions");
+        assertEquals(listing.get("pending").asInt(), items.size());
+        assertTrue(items.size() > 0);
+        assertEquals(0, listing.get("reviewed").asInt());
+        for (JsonNode i : items) {
+            assertTrue(i.get("text").asText().contains("(#"), "the fake LLM's text: " + i);
+            assertEquals("gpt-4o", i.get("model").asText(), "the model comes from the ledger");
+            assertFalse(i.get("generated_at").isNull());
+            Path file = root.resolve(i.get("file").asText());
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            String name = i.get("column").isNull() ? i.get("node").asText() : i.get("column").asText();
+            assertTrue(lines.get(i.get("line").asInt() - 1).contains("name: " + name),
+                    "file:line points at the entry or column: " + i);
+        }
+        CliHarness.Result text = review("review");
+        assertTrue(text.out().contains(items.size() + " AI-written descriptions await review"), text.out());
+        assertTrue(text.out().contains("[gpt-4o, "), text.out());
+    }
+
+    @Test
+    void acceptMarksReviewedWithTheDateAndASecondAcceptChangesNothing() throws Exception {
+        JsonNode items = pending().get("descriptions");
+        JsonNode first = null;
+        for (JsonNode i : items) {
+            first = first == null && !i.get("column").isNull() ? i : first;
+        }
+        String selector = first.get("node").asText() + "." + first.get("column").asText();
+        Path file = root.resolve(first.get("file").asText());
+        String before = java.nio.file.Files.readString(file);
+        LocalDate day = LocalDate.now();
+
+        CliHarness.Result accepted = review("review", "--accept", selector);
+        assertEquals(0, accepted.exitCode(), accepted.err());
+        assertTrue(accepted.err().contains("accepted 1 description(s) in 1 file(s)"), accepted.err());
+        String after = java.nio.file.Files.readString(file);
+        List<String> added = diffLines(before, after);
+        assertEquals(1, added.size(), "one line added: " + added);
+        assertTrue(added.get(0).strip().matches("osmosis_reviewed: \"\\d{4}-\\d{2}-\\d{2}\""), added.get(0));
+        String date = added.get(0).replaceAll(".*\"(.*)\".*", "$1");
+        assertTrue(!LocalDate.parse(date).isBefore(day) && !LocalDate.parse(date).isAfter(LocalDate.now()));
+        assertEquals(items.size() - 1, pending().get("pending").asInt());
+        assertEquals(1, pending().get("reviewed").asInt());
+
+        CliHarness.Result again = review("review", "--accept", selector);
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("nothing awaiting review matches"), again.err());
+        assertEquals(after, java.nio.file.Files.readString(file));
+    }
+
+    @Test
+    void rejectEmptiesTheTextSoTheNextSynthesisWritesItAgain() throws Exception {
+        JsonNode items = pending().get("descriptions");
+        Map<String, String> before = TestProjects.snapshot(root);
+        CliHarness.Result rejected = review("review", "--reject", "--all");
+        assertEquals(0, rejected.exitCode(), rejected.err());
+        assertEquals(0, pending().get("pending").asInt());
+        String yaml = String.join("\n", TestProjects.snapshot(root).values());
+        assertFalse(yaml.contains("osmosis_generated"), "every mark is gone");
+        assertFalse(yaml.contains("(#"), "every synthesized text is gone");
+
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            env = llm.env(tmp.resolve("fresh-home")); // no cached answers: the calls are made again
+            CliHarness.Result again = review("yaml", "document", "--synthesize");
+            assertEquals(0, again.exitCode(), again.err());
+            assertEquals(synthesisCalls, llm.requests().size(), "the same gaps are asked for again");
+        }
+        assertEquals(items.size(), pending().get("pending").asInt());
+        assertEquals(before.keySet(), TestProjects.snapshot(root).keySet());
+    }
+
+    @Test
+    void maxPendingGatesAndAcceptAllOpensTheGate() throws Exception {
+        int count = pending().get("pending").asInt();
+        CliHarness.Result gate = review("review", "--max-pending", "0", "--format", "github");
+        assertEquals(1, gate.exitCode(), gate.err());
+        assertTrue(gate.err().contains(count + " AI-written description(s) await review; --max-pending allows 0"),
+                gate.err());
+        assertEquals(count, gate.out().lines().filter(l -> l.startsWith("::warning file=")).count(), gate.out());
+        assertEquals(0, review("review", "--max-pending", String.valueOf(count)).exitCode());
+        for (String line : gate.out().lines().toList()) {
+            assertTrue(dev.osmosis.ci.CiFormatsTest.COMMAND.matcher(line).matches(), line);
+        }
+
+        CliHarness.Result dry = review("review", "--accept", "--all", "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("+") && dry.out().contains("osmosis_reviewed"), dry.out());
+        assertEquals(count, pending().get("pending").asInt(), "a dry run writes nothing");
+
+        CliHarness.Result all = review("review", "--accept", "--all", "--max-pending", "0");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.out().contains("No AI-written description awaits review (" + count + " reviewed)."),
+                all.out());
+        org.w3c.dom.Element junit = dev.osmosis.ci.CiFormatsTest.parse(review("review", "--format", "junit").out());
+        assertEquals(String.valueOf(count), junit.getAttribute("tests"), "reviewed ones pass");
+        assertEquals("0", junit.getAttribute("failures"));
+    }
+
+    @Test
+    void badSelectorsAreUsageErrors() {
+        CliHarness.Result unknown = review("review", "--accept", "no_such_model");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("no_such_model"), unknown.err());
+        CliHarness.Result column = review("review", "--accept", "customers.no_such_column");
+        assertEquals(2, column.exitCode());
+        assertTrue(column.err().contains("'customers' has no column 'no_such_column'"), column.err());
+        assertEquals(2, review("review", "--accept").exitCode(), "nothing named and no --all");
+        assertEquals(2, review("review", "--accept", "--all", "--reject").exitCode());
+        assertEquals(2, review("review", "--all").exitCode());
+        assertEquals(2, review("review", "--max-pending", "-1").exitCode());
+    }
+
+    /** Lines of {@code after} that {@code before} lacks (an insertion-only change). */
+    private static List<String> diffLines(String before, String after) {
+        List<String> a = new ArrayList<>(after.lines().toList());
+        for (String l : before.lines().toList()) {
+            a.remove(l);
+        }
+        return a;
+    }
+}
