@@ -59,7 +59,7 @@ public final class Osmosis implements Runnable {
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(this);
+        CommandLine cli = CommandTree.forArgs(this, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -103,7 +103,7 @@ public record BulkAnswer(
             return out;
         }
         JsonNode map = cols != null && cols.isObject() ? cols : root;
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String text = e.getValue().isTextual() ? e.getValue().textValue() : text(e.getValue());
             if (text != null) {

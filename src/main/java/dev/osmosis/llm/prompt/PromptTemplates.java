@@ -150,7 +150,7 @@ public final class PromptTemplates {
                     + "template text (keys: " + PromptKey.allKeys() + ")");
         }
         Map<PromptKey, String[]> found = new EnumMap<>(PromptKey.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             PromptKey key = PromptKey.parse(e.getKey()).orElseThrow(() -> OsmosisException.usage("prompt file "
                     + file + ": unknown template key '" + e.getKey() + "' (valid: " + PromptKey.allKeys() + ")"));

@@ -25,7 +25,7 @@ final class GeminiSchema {
         if (schema == null || !schema.isObject()) {
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode value = e.getValue();
@@ -33,7 +33,7 @@ final class GeminiSchema {
                 case "type" -> type(value, out);
                 case "properties" -> {
                     ObjectNode props = out.putObject("properties");
-                    value.fields().forEachRemaining(p -> props.set(p.getKey(), convert(p.getValue())));
+                    value.properties().forEach(p -> props.set(p.getKey(), convert(p.getValue())));
                 }
                 case "items" -> out.set("items", convert(value));
                 case "anyOf" -> {

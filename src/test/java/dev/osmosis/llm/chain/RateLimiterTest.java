@@ -41,9 +41,10 @@ class RateLimiterTest {
     private final FakeTime time = new FakeTime();
 
     private long acquireAt(RateLimiter limiter, long tokens) throws InterruptedException {
-        try (RateLimiter.Permit p = limiter.acquire(tokens)) {
-            return time.nanoTime();
-        }
+        RateLimiter.Permit permit = limiter.acquire(tokens);
+        long at = time.nanoTime();
+        permit.close();
+        return at;
     }
 
     @Test

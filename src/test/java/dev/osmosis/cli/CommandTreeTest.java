@@ -1,0 +1,43 @@
+package dev.osmosis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Only the branch a command line uses is built; help and mistakes still see every command. */
+class CommandTreeTest {
+    private final Osmosis root = new Osmosis(Map.of());
+
+    @Test
+    void aCommandBuildsOnlyItsBranch() {
+        CommandLine cli = CommandTree.forArgs(root, "yaml", "document", "--dry-run");
+        assertEquals(Set.of("yaml"), cli.getSubcommands().keySet());
+        assertTrue(cli.getSubcommands().get("yaml").getSubcommands().containsKey("document"));
+        assertEquals(Set.of(), CommandTree.forArgs(root, "--version").getSubcommands().keySet());
+    }
+
+    @Test
+    void helpUnknownCommandsAndNoCommandSeeTheWholeTree() {
+        Set<String> all = new CommandLine(root).getSubcommands().keySet();
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "yaml"}, {"yamll"}}) {
+            assertEquals(all, CommandTree.forArgs(root, args).getSubcommands().keySet(), String.join(" ", args));
+        }
+        CliHarness.Result typo = CliHarness.run("yamll");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("yaml"), "the suggestion needs the whole tree: " + typo.err());
+    }
+
+    @Test
+    void theLeanRootPrintsTheSameVersionAndUsage() {
+        CliHarness.Result version = CliHarness.run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("osmosis "), version.out());
+        CliHarness.Result help = CliHarness.run("coverage", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Usage: osmosis coverage"), help.out());
+    }
+}
