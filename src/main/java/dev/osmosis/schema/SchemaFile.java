@@ -59,7 +59,11 @@ public final class SchemaFile {
     public static SchemaFile parse(Path path, String text) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
-        return new SchemaFile(path, text, tree(path, text));
+        TextLayout layout = new TextLayout(text);
+        // The fast reader handles the plain block YAML nearly every schema file is; it declines (null) anything
+        // else, including anything invalid, so SnakeYAML still says what is wrong with a broken file.
+        Node fast = BlockYamlReader.read(layout.contentStart() == 0 ? text : text.substring(layout.contentStart()));
+        return new SchemaFile(path, text, fast != null ? new SchemaTree(layout, fast) : tree(path, text));
     }
 
     /**
