@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * A line-based reader for the block YAML that schema files are almost always written in: block mappings and
  * sequences, one-line plain, quoted and flow-sequence scalars, comments. It builds the same node tree SnakeYAML's
- * composer would (tags, values, styles, the start marks of mappings) several times faster, because it walks lines
+ * composer would (tags, values, styles, every start mark and the end marks of scalars and flow collections, which is
+ * what {@link TextLayout} maps to offsets) several times faster, because it walks lines
  * instead of running SnakeYAML's character scanner, token queue and event parser.
  *
  * <p>It is a fast path, not a parser: whatever it is not sure of (anchors, aliases, tags, block or multi-line
@@ -154,16 +155,16 @@ final class BlockYamlReader {
         if (keyText.isEmpty() || keyText.charAt(keyText.length() - 1) == ' ') {
             throw Decline.INSTANCE;
         }
-        Mark keyMark = mark(line, column);
-        ScalarNode key = new ScalarNode(resolver.resolve(NodeId.scalar, keyText, true), true, keyText, keyMark,
-                keyMark, DumperOptions.ScalarStyle.PLAIN);
+        ScalarNode key = new ScalarNode(resolver.resolve(NodeId.scalar, keyText, true), true, keyText,
+                mark(line, column), mark(line, colon - s), DumperOptions.ScalarStyle.PLAIN);
         int v = colon + 1;
         while (v < end && text.charAt(v) == ' ') {
             v++;
         }
         if (v == end || text.charAt(v) == '#') {
             line++;
-            return new NodeTuple(key, nested(column, true, mark(line - 1, v - s)));
+            // SnakeYAML marks an empty value just after the ':'
+            return new NodeTuple(key, nested(column, true, mark(line - 1, colon + 1 - s)));
         }
         Node value = inline(v, end);
         line++;
@@ -237,7 +238,7 @@ final class BlockYamlReader {
         }
         if (v == end || text.charAt(v) == '#') {
             line++;
-            return nested(column, false, mark(line - 1, v - s));
+            return nested(column, false, mark(line - 1, column + 1));
         }
         if (text.charAt(v) == '-' && (v + 1 == end || text.charAt(v + 1) == ' ')) {
             throw Decline.INSTANCE;
@@ -285,16 +286,18 @@ final class BlockYamlReader {
         Node node;
         if (c == '"' || c == '\'') {
             int close = quoteEnd(v, end);
-            node = new ScalarNode(Tag.STR, false, unquote(v, close), at, at, c == '"'
-                    ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.SINGLE_QUOTED);
             after = close + 1;
+            node = new ScalarNode(Tag.STR, false, unquote(v, close), at, mark(line, after - starts[line]), c == '"'
+                    ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.SINGLE_QUOTED);
         } else if (c == '[') {
             List<Node> items = new ArrayList<>();
             after = flowSequence(v, end, items);
-            node = new SequenceNode(Tag.SEQ, true, items, at, at, DumperOptions.FlowStyle.FLOW);
+            node = new SequenceNode(Tag.SEQ, true, items, at, mark(line, after - starts[line]),
+                    DumperOptions.FlowStyle.FLOW);
         } else if (c == '{' && v + 1 < end && text.charAt(v + 1) == '}') {
-            node = new MappingNode(Tag.MAP, true, new ArrayList<>(), at, at, DumperOptions.FlowStyle.FLOW);
             after = v + 2;
+            node = new MappingNode(Tag.MAP, true, new ArrayList<>(), at, mark(line, after - starts[line]),
+                    DumperOptions.FlowStyle.FLOW);
         } else {
             return plain(v, end, at);
         }
@@ -329,8 +332,8 @@ final class BlockYamlReader {
             stop--;
         }
         String value = text.substring(v, stop);
-        return new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at, at,
-                DumperOptions.ScalarStyle.PLAIN);
+        return new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at,
+                mark(line, stop - starts[line]), DumperOptions.ScalarStyle.PLAIN);
     }
 
     /** Offset of the closing quote on this line; escapes in double quotes are left to SnakeYAML. */
@@ -375,8 +378,8 @@ final class BlockYamlReader {
             int next;
             if (c == '"' || c == '\'') {
                 int close = quoteEnd(i, end);
-                items.add(new ScalarNode(Tag.STR, false, unquote(i, close), at, at, c == '"'
-                        ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.SINGLE_QUOTED));
+                items.add(new ScalarNode(Tag.STR, false, unquote(i, close), at, mark(line, close + 1 - starts[line]),
+                        c == '"' ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : DumperOptions.ScalarStyle.SINGLE_QUOTED));
                 next = close + 1;
             } else {
                 if ("-?:,[]{}#&*!|>%@`".indexOf(c) >= 0) {
@@ -391,8 +394,8 @@ final class BlockYamlReader {
                     stop--;
                 }
                 String value = text.substring(i, stop);
-                items.add(new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at, at,
-                        DumperOptions.ScalarStyle.PLAIN));
+                items.add(new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at,
+                        mark(line, stop - starts[line]), DumperOptions.ScalarStyle.PLAIN));
             }
             while (next < end && text.charAt(next) == ' ') {
                 next++;

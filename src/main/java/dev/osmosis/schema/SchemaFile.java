@@ -59,11 +59,7 @@ public final class SchemaFile {
     public static SchemaFile parse(Path path, String text) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
-        TextLayout layout = new TextLayout(text);
-        // The fast reader handles the plain block YAML nearly every schema file is; it declines (null) anything
-        // else, including anything invalid, so SnakeYAML still says what is wrong with a broken file.
-        Node fast = BlockYamlReader.read(layout.contentStart() == 0 ? text : text.substring(layout.contentStart()));
-        return new SchemaFile(path, text, fast != null ? new SchemaTree(layout, fast) : tree(path, text));
+        return new SchemaFile(path, text, tree(path, text));
     }
 
     /**
@@ -73,7 +69,10 @@ public final class SchemaFile {
      */
     static SchemaTree tree(Path path, String text) {
         TextLayout layout = new TextLayout(text);
-        return new SchemaTree(layout, compose(path, text, layout));
+        // The fast reader handles the plain block YAML nearly every schema file is; it declines (null) anything
+        // else, including anything invalid, so SnakeYAML still composes the rest and says what is wrong.
+        Node fast = BlockYamlReader.read(layout.contentStart() == 0 ? text : text.substring(layout.contentStart()));
+        return new SchemaTree(layout, fast != null ? fast : compose(path, text, layout));
     }
 
     /** A file that does not exist yet: no text, no entries. {@link YamlPatcher} writes {@code version: 2} into it. */

@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The fast reader either declines or builds exactly SnakeYAML's tree: same shapes, tags, scalar values and styles,
- * and the same start marks (line and column) for mappings, the only marks read from a parsed file.
+ * the same start marks (line and column) everywhere and the same end marks for scalars and flow collections: the
+ * marks {@link TextLayout} turns into the offsets the patcher splices at.
  */
 class BlockYamlReaderProperties {
     private static final String[] PLAIN = {"plain words", "x", "2", "-3", "0.5", "1e3", "true", "no", "null", "~",
@@ -122,6 +123,12 @@ class BlockYamlReaderProperties {
         assertNotNull(expected, at);
         assertEquals(expected.getClass(), actual.getClass(), at);
         assertEquals(expected.getTag(), actual.getTag(), at);
+        assertEquals(expected.getStartMark().getLine(), actual.getStartMark().getLine(), "start line of " + at);
+        assertEquals(expected.getStartMark().getColumn(), actual.getStartMark().getColumn(), "start column of " + at);
+        if (expected instanceof ScalarNode || TextLayout.isFlow(expected)) {
+            assertEquals(expected.getEndMark().getLine(), actual.getEndMark().getLine(), "end line of " + at);
+            assertEquals(expected.getEndMark().getColumn(), actual.getEndMark().getColumn(), "end column of " + at);
+        }
         if (expected instanceof ScalarNode e) {
             assertEquals(e.getValue(), ((ScalarNode) actual).getValue(), at);
             assertEquals(e.getScalarStyle(), ((ScalarNode) actual).getScalarStyle(), at);
@@ -135,8 +142,6 @@ class BlockYamlReaderProperties {
         } else if (expected instanceof MappingNode e) {
             MappingNode a = (MappingNode) actual;
             assertEquals(e.getFlowStyle(), a.getFlowStyle(), at);
-            assertEquals(e.getStartMark().getLine(), a.getStartMark().getLine(), "line of " + at);
-            assertEquals(e.getStartMark().getColumn(), a.getStartMark().getColumn(), "column of " + at);
             assertEquals(e.getValue().size(), a.getValue().size(), at);
             for (int i = 0; i < e.getValue().size(); i++) {
                 same(e.getValue().get(i).getKeyNode(), a.getValue().get(i).getKeyNode(), text, where + ".key" + i);
