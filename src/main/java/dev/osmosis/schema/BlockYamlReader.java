@@ -128,21 +128,33 @@ final class BlockYamlReader {
     private MappingNode mapping(int column) {
         Mark start = mark(line, column);
         List<NodeTuple> tuples = new ArrayList<>();
-        while (true) {
+        do {
             tuples.add(entry(column));
-            skipBlank();
-            if (line >= lines) {
-                break;
-            }
-            int next = indent(line);
-            if (next < column) {
-                break;
-            }
-            if (next > column || startsSequence(column)) {
-                throw Decline.INSTANCE;
-            }
-        }
+        } while (continues(column, false));
         return new MappingNode(Tag.MAP, true, tuples, start, start, DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /**
+     * After an entry ({@code dashes} false) or an item: whether the next content line continues the block at
+     * {@code column}. A line indented deeper, or a dash among keys, is for SnakeYAML to judge.
+     */
+    private boolean continues(int column, boolean dashes) {
+        skipBlank();
+        if (line >= lines) {
+            return false;
+        }
+        int next = indent(line);
+        if (next > column) {
+            throw Decline.INSTANCE;
+        }
+        if (next < column) {
+            return false;
+        }
+        boolean dash = startsSequence(column);
+        if (dash && !dashes) {
+            throw Decline.INSTANCE;
+        }
+        return dash || !dashes;
     }
 
     /** One {@code key: value} whose key starts at {@code column} of the current line. */
@@ -212,20 +224,9 @@ final class BlockYamlReader {
     private SequenceNode sequence(int column) {
         Mark start = mark(line, column);
         List<Node> items = new ArrayList<>();
-        while (true) {
+        do {
             items.add(item(column));
-            skipBlank();
-            if (line >= lines) {
-                break;
-            }
-            int next = indent(line);
-            if (next < column || next == column && !startsSequence(column)) {
-                break;
-            }
-            if (next > column) {
-                throw Decline.INSTANCE;
-            }
-        }
+        } while (continues(column, true));
         return new SequenceNode(Tag.SEQ, true, items, start, start, DumperOptions.FlowStyle.BLOCK);
     }
 
