@@ -26,17 +26,24 @@ public final class BenchCommand {
         @Spec CommandSpec spec;
         @Option(names = "--models", defaultValue = "1000") int models;
         @Option(names = "--seed", defaultValue = "42") long seed;
+        @Option(names = "--shape", defaultValue = "STANDARD", description = "STANDARD or YAML_HEAVY (${COMPLETION-CANDIDATES})")
+        SyntheticProject.Shape shape;
         @Parameters(paramLabel = "DIR") Path dir;
 
         @Override
         public Integer call() throws Exception {
             CommandContext ctx = CommandContext.of(spec);
             Path root = ctx.workingDir().resolve(dir);
-            SyntheticProject project = new SyntheticProject(models, seed);
+            SyntheticProject project = new SyntheticProject(models, seed, shape);
             project.write(root);
             long manifestBytes = Files.size(root.resolve("target/manifest.json"));
-            ctx.out().printf(Locale.ROOT, "generated %d nodes in %s (manifest %.1f MB)%n", project.nodes().size(),
-                    root, manifestBytes / 1e6);
+            long yamlBytes;
+            try (var walk = Files.walk(root.resolve("models"))) {
+                yamlBytes = walk.filter(p -> p.toString().endsWith(".yml")).mapToLong(p -> p.toFile().length()).sum();
+            }
+            long columns = project.nodes().stream().mapToLong(n -> n.columns().size()).sum();
+            ctx.out().printf(Locale.ROOT, "generated %d nodes in %s (%d columns, manifest %.1f MB, YAML %.1f MB)%n",
+                    project.nodes().size(), root, columns, manifestBytes / 1e6, yamlBytes / 1e6);
             return 0;
         }
     }

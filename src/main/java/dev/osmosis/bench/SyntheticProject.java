@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * shared down the layers so inheritance has work to do. Sources are documented; models below them mostly are not.
  * The manifest carries the bulky fields a real one has (config, raw and compiled SQL, checksums), so its size is
  * realistic: about 10 KB a node.
+ *
+ * <p>The {@link Shape#YAML_HEAVY} shape is a mature project instead: wider tables, every model column listed in
+ * YAML with its data type, meta and tests (most of them described, the rest left to inherit), so the schema YAML
+ * is about as large as the manifest and the YAML layer, not the manifest, dominates a run.
  */
 public final class SyntheticProject {
     static final String PROJECT = "synthetic";
@@ -27,17 +31,31 @@ public final class SyntheticProject {
         "updated_at", "status", "amount", "currency", "quantity", "email", "country", "region", "channel",
         "campaign_id", "session_id", "device_type", "is_active", "discount", "tax"};
 
+    /** What the generated schema YAML looks like. */
+    public enum Shape {
+        /** Sources documented, model entries list their column names only. */
+        STANDARD,
+        /** Every column listed with data type, meta and tests; own columns described, passed-through ones not. */
+        YAML_HEAVY
+    }
+
     /** One node of the synthetic DAG. */
     record Model(String id, String name, String layer, String folder, List<String> parents, List<String> columns) {
     }
 
     private final int models;
+    private final Shape shape;
     private final Random random;
     private final List<Model> nodes = new ArrayList<>();
     private final Map<String, Model> byId = new java.util.HashMap<>();
 
     public SyntheticProject(int models, long seed) {
+        this(models, seed, Shape.STANDARD);
+    }
+
+    public SyntheticProject(int models, long seed, Shape shape) {
         this.models = models;
+        this.shape = shape;
         this.random = new Random(seed);
         plan();
     }
@@ -55,7 +73,8 @@ public final class SyntheticProject {
         for (int i = 0; i < sources; i++) {
             String name = "table_" + i;
             String id = "source." + PROJECT + ".raw_" + (i % 20) + "." + name;
-            add(new Model(id, name, "source", "models/sources", List.of(), columns("src" + i, 20, 40)));
+            add(new Model(id, name, "source", "models/sources", List.of(),
+                    heavy() ? columns("src" + i, 30, 60) : columns("src" + i, 20, 40)));
             sourceIds.add(id);
         }
         List<String> stagingIds = layer("staging", "stg_", staging, sourceIds, 1, 1);
@@ -83,15 +102,19 @@ public final class SyntheticProject {
             List<String> cols = new ArrayList<>();
             for (String p : parents) {
                 List<String> pc = find(p).columns();
-                cols.addAll(pc.subList(0, Math.min(pc.size(), 30 / parents.size() + 2)));
+                cols.addAll(pc.subList(0, Math.min(pc.size(), (heavy() ? 40 : 30) / parents.size() + 2)));
             }
-            cols.addAll(columns(name, 2, 6));
+            cols.addAll(heavy() ? columns(name, 6, 12) : columns(name, 2, 6));
             List<String> unique = cols.stream().distinct().toList();
             String id = "model." + PROJECT + "." + name;
             add(new Model(id, name, layer, "models/" + layer + "/group_" + (i / 50), parents, unique));
             ids.add(id);
         }
         return ids;
+    }
+
+    private boolean heavy() {
+        return shape == Shape.YAML_HEAVY;
     }
 
     private Model find(String id) {
@@ -132,7 +155,12 @@ public final class SyntheticProject {
             }
             Files.writeString(folder.resolve(m.name() + ".sql"), sql(m));
             StringBuilder y = yamlByFolder.computeIfAbsent(m.folder(), f -> new StringBuilder("version: 2\n\nmodels:\n"));
-            y.append("  - name: ").append(m.name()).append("\n    columns:\n");
+            y.append("  - name: ").append(m.name()).append('\n');
+            if (heavy()) {
+                writeHeavyEntry(y, m);
+                continue;
+            }
+            y.append("    columns:\n");
             for (String c : m.columns()) {
                 y.append("      - name: ").append(c).append('\n');
             }
@@ -151,6 +179,9 @@ public final class SyntheticProject {
             for (String c : m.columns()) {
                 src.append("          - name: ").append(c).append("\n            description: \"")
                         .append(describe(c)).append("\"\n");
+                if (heavy()) {
+                    heavyColumnBody(src, c, "            ");
+                }
             }
         }
         for (var e : yamlByFolder.entrySet()) {
@@ -159,6 +190,41 @@ public final class SyntheticProject {
         for (var e : bySource.entrySet()) {
             Files.writeString(root.resolve("models/sources").resolve(e.getKey() + ".yml"), e.getValue());
         }
+    }
+
+    /** A mature entry: description, config, meta and tests on the model and on every column it lists. */
+    private void writeHeavyEntry(StringBuilder y, Model m) {
+        y.append("    description: \"").append(m.layer()).append(" model ").append(m.name()).append(".\"\n");
+        y.append("    config:\n      tags: [\"").append(m.layer()).append("\"]\n");
+        y.append("    meta:\n      owner: team_").append(m.name().hashCode() & 7).append("\n      tier: ")
+                .append(m.layer().equals("marts") ? 1 : 2).append('\n');
+        y.append("    columns:\n");
+        for (String c : m.columns()) {
+            y.append("      - name: ").append(c).append('\n');
+            if (documentedInModel(m, c)) {
+                y.append("        description: \"").append(describe(c)).append("\"\n");
+            }
+            heavyColumnBody(y, c, "        ");
+        }
+    }
+
+    private static void heavyColumnBody(StringBuilder y, String c, String indent) {
+        y.append(indent).append("data_type: ").append(dataType(c)).append('\n');
+        y.append(indent).append("meta:\n").append(indent).append("  pii: ").append(c.equals("email"))
+                .append('\n');
+        y.append(indent).append("data_tests:\n").append(indent).append("  - not_null\n");
+        if (c.endsWith("_id")) {
+            y.append(indent).append("  - unique\n");
+        }
+    }
+
+    /** In the YAML-heavy shape a model describes the columns it introduces; passed-through ones inherit. */
+    private boolean documentedInModel(Model m, String column) {
+        return heavy() && m.parents().stream().noneMatch(p -> find(p).columns().contains(column));
+    }
+
+    private static String dataType(String c) {
+        return c.endsWith("_id") ? "bigint" : c.endsWith("_at") ? "timestamp" : "text";
     }
 
     private static String describe(String column) {
@@ -255,7 +321,7 @@ public final class SyntheticProject {
         for (String c : m.columns()) {
             g.writeObjectFieldStart(c);
             g.writeStringField("name", c);
-            g.writeStringField("description", source ? describe(c) : "");
+            g.writeStringField("description", source || documentedInModel(m, c) ? describe(c) : "");
             g.writeObjectFieldStart("meta");
             g.writeEndObject();
             g.writeNullField("data_type");
@@ -364,8 +430,7 @@ public final class SyntheticProject {
                         String c = m.columns().get(i);
                         g.writeObjectFieldStart(c);
                         g.writeStringField("name", c);
-                        g.writeStringField("type", c.endsWith("_id") ? "bigint" : c.endsWith("_at") ? "timestamp"
-                                : "text");
+                        g.writeStringField("type", dataType(c));
                         g.writeNumberField("index", i + 1);
                         g.writeNullField("comment");
                         g.writeEndObject();

@@ -1,5 +1,6 @@
 package dev.osmosis.schema;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,15 @@ final class EditPlanner {
         }
     }
 
-    private final SchemaFile file;
+    private final Path path;
     private final SchemaTree tree;
     private final ValueSetter values;
     private final SequenceEdits sequences;
 
-    EditPlanner(SchemaFile file) {
-        this.file = file;
-        this.tree = file.tree();
+    /** {@code tree}: the parsed text the splices apply to; {@code path} names the file in messages. */
+    EditPlanner(Path path, SchemaTree tree) {
+        this.path = path;
+        this.tree = tree;
         Emitter emitter = new Emitter(IndentStyle.detect(tree));
         this.values = new ValueSetter(tree, emitter);
         this.sequences = new SequenceEdits(tree.layout(), values, emitter);
@@ -55,13 +57,13 @@ final class EditPlanner {
         if (edit instanceof YamlEdit.ReorderColumns reorder) {
             return reorder(reorder);
         }
-        return new EntryAdder(file, values, sequences).plan((YamlEdit.AddEntry) edit);
+        return new EntryAdder(path, tree, values, sequences).plan((YamlEdit.AddEntry) edit);
     }
 
     private SchemaTree.EntryLoc entry(EntryRef ref) {
         SchemaTree.EntryLoc loc = tree.findEntry(ref);
         if (loc == null) {
-            throw new SchemaEditException(file.path() + ": no " + ref + " in this file");
+            throw new SchemaEditException(path + ": no " + ref + " in this file");
         }
         return loc;
     }
@@ -73,7 +75,7 @@ final class EditPlanner {
         }
         SchemaTree.ColumnLoc col = tree.findColumn(entry, set.column());
         if (col == null) {
-            throw new SchemaEditException(file.path() + ": " + set.entry() + " has no column " + set.column());
+            throw new SchemaEditException(path + ": " + set.entry() + " has no column " + set.column());
         }
         return Plan.of(values.set(col.node(), col.path(), set.path(), set.value(),
                 set.entry() + " column " + col.name()));
@@ -153,7 +155,7 @@ final class EditPlanner {
         SequenceNode seq = cols.get(0).seq();
         if (cols.size() != seq.getValue().size() || tree.isShared(cols.get(0).path().subList(0,
                 cols.get(0).path().size() - 1))) {
-            throw new SchemaEditException(file.path() + ": cannot reorder the columns of " + reorder.entry()
+            throw new SchemaEditException(path + ": cannot reorder the columns of " + reorder.entry()
                     + ": some items are not plain named columns (aliases?); edit it by hand");
         }
         List<Integer> order = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.osmosis.schema;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Plans {@link YamlEdit.AddEntry}: a new item under models/seeds/snapshots, or a table under its source. */
 final class EntryAdder {
-    private final SchemaFile file;
+    private final Path path;
     private final SchemaTree tree;
     private final ValueSetter values;
     private final SequenceEdits sequences;
 
-    EntryAdder(SchemaFile file, ValueSetter values, SequenceEdits sequences) {
-        this.file = file;
-        this.tree = file.tree();
+    EntryAdder(Path path, SchemaTree tree, ValueSetter values, SequenceEdits sequences) {
+        this.path = path;
+        this.tree = tree;
         this.values = values;
         this.sequences = sequences;
     }
@@ -76,9 +77,9 @@ final class EntryAdder {
         if (root != null) {
             return appendTo(root, List.of(root), key, item, true, ref);
         }
-        String text = file.text();
+        String text = tree.layout().text();
         if (hasContent(text)) {
-            throw new SchemaEditException(file.path() + ": cannot add " + ref
+            throw new SchemaEditException(path + ": cannot add " + ref
                     + ": the file's top level is not a mapping of dbt keys");
         }
         String eol = values.eol();

@@ -53,6 +53,19 @@ final class NodeReader {
     }
 
     static Node get(MappingNode map, String key) {
+        // The first local key wins, as in entries(); only a mapping with merge keys needs the full view. Scanning
+        // avoids building a map per lookup (three lookups per column of a large file).
+        boolean merges = false;
+        for (NodeTuple tuple : map.getValue()) {
+            if (isMergeKey(tuple)) {
+                merges = true;
+            } else if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return tuple.getValueNode();
+            }
+        }
+        if (!merges) {
+            return null;
+        }
         Entry e = entries(map).get(key);
         return e == null ? null : e.value();
     }

@@ -23,6 +23,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * An immutable parsed view of one dbt schema YAML file: its exact text plus the models, seeds, snapshots and
  * source tables it declares. Edits go through {@link YamlPatcher}, which splices into {@link #text()}.
+ *
+ * <p>The node tree the entries were read from is not kept: a project's trees are many times the size of its YAML,
+ * and holding every file's tree for the whole run made garbage collection the largest cost of a run. Only a file
+ * that is edited is composed again, by {@link #tree()}, while it is patched.
  */
 public final class SchemaFile {
     private static final Set<String> ENTRY_KEYS = Set.of("name", "description", "tags", "meta", "columns");
@@ -30,19 +34,19 @@ public final class SchemaFile {
 
     private final Path path;
     private final String text;
-    private final SchemaTree tree;
     private final List<SchemaEntry> entries;
     private final boolean hasVersion;
+    private final String lineEnding;
 
     private SchemaFile(Path path, String text, SchemaTree tree) {
         this.path = path;
         this.text = text;
-        this.tree = tree;
+        this.lineEnding = tree.layout().eol();
         MappingNode root = tree.rootMap();
         this.hasVersion = root != null && NodeReader.entries(root).containsKey("version");
         List<SchemaEntry> list = new ArrayList<>();
         for (SchemaTree.EntryLoc loc : tree.entries()) {
-            list.add(readEntry(loc));
+            list.add(readEntry(tree, loc));
         }
         this.entries = List.copyOf(list);
     }
@@ -55,8 +59,20 @@ public final class SchemaFile {
     public static SchemaFile parse(Path path, String text) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
+        return new SchemaFile(path, text, tree(path, text));
+    }
+
+    /**
+     * Composes the node tree of {@code text}; the patcher works on it.
+     *
+     * @throws SchemaParseException when the text is not valid YAML
+     */
+    static SchemaTree tree(Path path, String text) {
         TextLayout layout = new TextLayout(text);
-        return new SchemaFile(path, text, new SchemaTree(layout, compose(path, text, layout)));
+        // The fast reader handles the plain block YAML nearly every schema file is; it declines (null) anything
+        // else, including anything invalid, so SnakeYAML still composes the rest and says what is wrong.
+        Node fast = BlockYamlReader.read(layout.contentStart() == 0 ? text : text.substring(layout.contentStart()));
+        return new SchemaTree(layout, fast != null ? fast : compose(path, text, layout));
     }
 
     /** A file that does not exist yet: no text, no entries. {@link YamlPatcher} writes {@code version: 2} into it. */
@@ -108,12 +124,10 @@ public final class SchemaFile {
 
     /** Entry by kind, source name and name: exact name first, then case-insensitive. */
     public Optional<SchemaEntry> find(EntryRef ref) {
-        SchemaTree.EntryLoc loc = tree.findEntry(ref);
-        if (loc == null) {
-            return Optional.empty();
-        }
-        return entries.stream().filter(e -> e.kind() == loc.kind() && Objects.equals(e.sourceName(), loc.sourceName())
-                && e.name().equals(loc.name())).findFirst();
+        List<SchemaEntry> candidates = entries.stream().filter(e -> e.kind() == ref.kind())
+                .filter(e -> ref.sourceName() == null || SchemaTree.sameName(e.sourceName(), ref.sourceName()))
+                .toList();
+        return Optional.ofNullable(SchemaTree.matchByName(candidates, SchemaEntry::name, ref.name()));
     }
 
     /** Whether the file has a top-level {@code version:} key. */
@@ -123,14 +137,15 @@ public final class SchemaFile {
 
     /** "\r\n" when the file uses CRLF line endings, else "\n". */
     public String lineEnding() {
-        return tree.layout().eol();
+        return lineEnding;
     }
 
+    /** This file's node tree, composed afresh (it is not kept; see the class comment). */
     SchemaTree tree() {
-        return tree;
+        return tree(path, text);
     }
 
-    private SchemaEntry readEntry(SchemaTree.EntryLoc loc) {
+    private SchemaEntry readEntry(SchemaTree tree, SchemaTree.EntryLoc loc) {
         Map<String, NodeReader.Entry> keys = NodeReader.entries(loc.node());
         Tagged tagged = Tagged.read(keys);
         List<SchemaColumn> columns = new ArrayList<>();

@@ -26,7 +26,8 @@ final class SchemaTree {
 
     private final TextLayout layout;
     private final Node root;
-    private final Set<Node> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Nodes reached twice; found on first use, as only editing asks. */
+    private Set<Node> shared;
     /** Lookups are repeated once per edit; the tree never changes, so compute them once. */
     private List<EntryLoc> entries;
     private final Map<MappingNode, List<ColumnLoc>> columns = new IdentityHashMap<>();
@@ -34,11 +35,18 @@ final class SchemaTree {
     SchemaTree(TextLayout layout, Node root) {
         this.layout = layout;
         this.root = root;
-        // Only an alias makes a node reachable twice, and an alias needs an anchor (&name): a file without '&'
-        // cannot share nodes, so the identity walk over every node (over a million in a large project) is skipped.
-        if (root != null && layout.text().indexOf('&') >= 0) {
-            markShared(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private synchronized Set<Node> shared() {
+        if (shared == null) {
+            shared = Collections.newSetFromMap(new IdentityHashMap<>());
+            // Only an alias makes a node reachable twice, and an alias needs an anchor (&name): a file without '&'
+            // cannot share nodes, so the identity walk over every node is skipped.
+            if (root != null && layout.text().indexOf('&') >= 0) {
+                markShared(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
         }
+        return shared;
     }
 
     private void markShared(Node node, Set<Node> seen) {
@@ -67,7 +75,8 @@ final class SchemaTree {
 
     /** True when any node on the path is reached through an alias (or is an alias target used elsewhere). */
     boolean isShared(List<Node> path) {
-        return path.stream().anyMatch(shared::contains);
+        Set<Node> reachedTwice = shared();
+        return path.stream().anyMatch(reachedTwice::contains);
     }
 
     synchronized List<EntryLoc> entries() {

@@ -17,23 +17,39 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class TextLayout {
     private final String text;
     private final int base;
-    private final int[] lineStarts;
+    /** Computed on first use: reading a file never needs it, only editing does. */
+    private int[] lineStarts;
 
     TextLayout(String text) {
         this.text = text;
         this.base = text.startsWith("\uFEFF") ? 1 : 0;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(base);
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            lineStarts = findLineStarts();
+        }
+        return lineStarts;
+    }
+
+    private int[] findLineStarts() {
+        int[] starts = new int[Math.max(16, text.length() / 32)];
+        int n = 0;
+        starts[n++] = base;
         for (int i = base; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                i++;
-                starts.add(i + 1);
-            } else if (isBreak(c)) {
-                starts.add(i + 1);
+            boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            if (crlf || isBreak(c)) {
+                if (crlf) {
+                    i++;
+                }
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
             }
         }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(starts, n);
     }
 
     /** Same line breaks SnakeYAML counts, so its line numbers and ours agree. */
@@ -51,8 +67,8 @@ final class TextLayout {
     }
 
     int offset(Mark mark) {
-        int line = Math.min(mark.getLine(), lineStarts.length - 1);
-        int start = lineStarts[line];
+        int line = Math.min(mark.getLine(), lineStarts().length - 1);
+        int start = lineStarts()[line];
         int offset = start;
         for (int cp = 0; cp < mark.getColumn() && offset < text.length(); cp++) {
             offset += Character.charCount(text.codePointAt(offset));
@@ -101,10 +117,10 @@ final class TextLayout {
 
     int lineOf(int offset) {
         int lo = 0;
-        int hi = lineStarts.length - 1;
+        int hi = lineStarts().length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
+            if (lineStarts()[mid] <= offset) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -114,15 +130,15 @@ final class TextLayout {
     }
 
     int lineCount() {
-        return lineStarts.length;
+        return lineStarts().length;
     }
 
     int lineStartOfLine(int line) {
-        return lineStarts[line];
+        return lineStarts()[line];
     }
 
     int lineStart(int offset) {
-        return lineStarts[lineOf(offset)];
+        return lineStarts()[lineOf(offset)];
     }
 
     /** Offset of the line break ending the line that holds {@code offset} (or text length). */
@@ -137,11 +153,11 @@ final class TextLayout {
     /** Start of the line after the one holding {@code offset}, or text length on the last line. */
     int nextLineStart(int offset) {
         int line = lineOf(offset);
-        return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
+        return line + 1 < lineStarts().length ? lineStarts()[line + 1] : text.length();
     }
 
     String lineText(int line) {
-        int s = lineStarts[line];
+        int s = lineStarts()[line];
         return text.substring(s, lineEnd(s));
     }
 

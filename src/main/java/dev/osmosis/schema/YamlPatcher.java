@@ -1,5 +1,6 @@
 package dev.osmosis.schema;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,26 +50,23 @@ public final class YamlPatcher {
         List<YamlEdit> others = new ArrayList<>();
         edits.forEach(e -> (e instanceof YamlEdit.ReorderColumns ? reorders : others).add(e));
         List<Refusal> refused = new ArrayList<>();
-        String text = rounds(file, others, refused);
+        String text = rounds(file.path(), file.text(), others, refused);
         if (!reorders.isEmpty()) {
-            text = rounds(text.equals(file.text()) ? file : SchemaFile.parse(file.path(), text), reorders, refused);
+            text = rounds(file.path(), text, reorders, refused);
         }
         return new Result(text, refused);
     }
 
     /**
-     * Applies the edits in rounds and returns the new text. The text is re-parsed only when another round needs
-     * it: most files take one round, and parsing a large file again just to hand back its text doubled the cost.
+     * Applies the edits in rounds and returns the new text. Each round composes the text's node tree (a
+     * {@link SchemaFile} keeps none); most files take one round, and no tree is composed without edits.
      */
-    private static String rounds(SchemaFile file, List<YamlEdit> edits, List<Refusal> refused) {
-        SchemaFile current = file;
-        String text = file.text();
+    private static String rounds(Path path, String original, List<YamlEdit> edits, List<Refusal> refused) {
+        String text = original;
         List<YamlEdit> pending = new ArrayList<>(edits);
         while (!pending.isEmpty()) {
-            if (current == null) {
-                current = SchemaFile.parse(file.path(), text);
-            }
-            EditPlanner planner = new EditPlanner(current);
+            SchemaTree current = SchemaFile.tree(path, text);
+            EditPlanner planner = new EditPlanner(path, current);
             AcceptedSplices accepted = new AcceptedSplices();
             List<YamlEdit> next = new ArrayList<>();
             List<Refusal> failed = new ArrayList<>();
@@ -94,8 +92,7 @@ public final class YamlPatcher {
                 refused.addAll(failed);
                 break;
             }
-            text = splice(current.text(), accepted.inOrder());
-            current = null;
+            text = splice(text, accepted.inOrder());
             pending = next;
         }
         return text;

@@ -42,6 +42,43 @@ class BenchCommandsTest {
     }
 
     @Test
+    void yamlHeavyShapeListsEveryColumnWithTestsAndLeavesPassedThroughOnesToInherit() throws Exception {
+        Path root = tmp.resolve("heavy");
+        CliHarness.Result gen = CliHarness.run("bench", "generate", "--models", "50", "--shape", "YAML_HEAVY",
+                root.toString());
+        assertEquals(0, gen.exitCode(), gen.err());
+        Matcher m = Pattern.compile("generated 65 nodes .*\\((\\d+) columns, manifest .* MB, YAML .* MB\\)")
+                .matcher(gen.out());
+        assertTrue(m.find(), gen.out());
+        int columns = Integer.parseInt(m.group(1));
+        String yaml;
+        try (var walk = java.nio.file.Files.walk(root.resolve("models"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path p : walk.filter(p -> p.toString().endsWith(".yml")).toList()) {
+                all.append(java.nio.file.Files.readString(p));
+            }
+            yaml = all.toString();
+        }
+        assertEquals(columns, count(yaml, "data_type: "), "every column of every node is listed with its type");
+        assertEquals(columns, count(yaml, "- not_null"), "and tested");
+
+        CliHarness.Result doc = CliHarness.run("yaml", "document", "--project-dir", root.toString());
+        assertEquals(0, doc.exitCode(), doc.err());
+        Matcher inherited = Pattern.compile("(\\d+) descriptions inherited").matcher(doc.err());
+        assertTrue(inherited.find() && Integer.parseInt(inherited.group(1)) > 0, doc.err());
+        CliHarness.Result again = CliHarness.run("yaml", "document", "--check", "--project-dir", root.toString());
+        assertEquals(0, again.exitCode(), "the second run changes nothing: " + again.err());
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void strategyComparesOsmosisWithDbtOsmosisOnTheSameGaps() {
         Path root = tmp.resolve("p");
         CliHarness.run("bench", "generate", "--models", "30", root.toString());
