@@ -35,13 +35,15 @@ public final class LlmOptions {
     Integer maxRetries;
 
     @Option(names = "--llm-rpm", paramLabel = "N",
-            description = "Requests per minute, 0 = unlimited (env OSMOSIS_LLM_RATE_LIMIT, default 60).")
+            description = "Cap on requests per minute, 0 = none (env OSMOSIS_LLM_RATE_LIMIT). Default: the limit the "
+                    + "provider announces in its response headers, else 60.")
     Integer rpm;
 
     @Option(names = "--llm-tpm", paramLabel = "N", description = "Tokens per minute, 0 = unlimited (default).")
     Integer tpm;
 
-    @Option(names = "--llm-concurrency", paramLabel = "N", description = "Parallel calls (default 4).")
+    @Option(names = "--llm-concurrency", paramLabel = "N", description = "Cap on parallel calls. Default: 4, growing "
+            + "up to 64 while the provider's announced limits allow.")
     Integer concurrency;
 
     @Option(names = "--llm-fallback-model", paramLabel = "[PROVIDER:]MODEL",

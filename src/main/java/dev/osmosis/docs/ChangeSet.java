@@ -36,7 +36,7 @@ public final class ChangeSet {
                          Map<Path, List<String>> newEntries, List<String> skipped) {
         public Result {
             files = List.copyOf(files);
-            warnings = List.copyOf(warnings);
+            warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
             skipped = List.copyOf(skipped);
             newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
         }

@@ -81,7 +81,8 @@ public final class ReviewRun {
         if (request.action() == Action.list || !request.dryRun()) {
             io.out().print(listing.render(request.format()));
         } else {
-            io.err().println(listing.summary());
+            // a dry run wrote nothing: what it lists is what would remain
+            io.err().println("once written: " + listing.summary());
         }
         io.out().flush();
         if (!files.problems().isEmpty()) {

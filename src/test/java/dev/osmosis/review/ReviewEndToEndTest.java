@@ -153,6 +153,7 @@ class ReviewEndToEndTest {
         assertEquals(0, dry.exitCode(), dry.err());
         assertTrue(dry.out().contains("+") && dry.out().contains("osmosis_reviewed"), dry.out());
         assertEquals(count, pending().get("pending").asInt(), "a dry run writes nothing");
+        assertTrue(dry.err().contains("once written: No AI-written description awaits review"), dry.err());
 
         CliHarness.Result all = review("review", "--accept", "--all", "--max-pending", "0");
         assertEquals(0, all.exitCode(), all.err());
