@@ -61,6 +61,9 @@ final class BlockYamlReader {
         s[n++] = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < '\u007F') {
+                continue; // printable ASCII, nearly every character: two comparisons instead of eight
+            }
             if (c == '\n') {
                 if (n == s.length) {
                     s = java.util.Arrays.copyOf(s, n * 2);
