@@ -2,13 +2,13 @@ package dev.osmosis.docs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fills one node's columns from its ancestors: the closest generation that documents a same-name column wins the
@@ -20,6 +20,16 @@ final class ColumnInheritance {
     static final Set<String> OWN_META_KEYS = Set.of("osmosis_progenitor", "osmosis_generated", "osmosis_reviewed");
 
     private final DocSettings settings;
+    /**
+     * Each ancestor's columns by match key, kept across nodes: a node with many descendants is looked up once per
+     * descendant, and re-indexing it each time was most of a nothing-to-do run's inheritance step. Keyed by unique
+     * id and valid only for the very docs instance it was built from (docs are immutable; a node documented since
+     * gets a new instance). Concurrent: synthesis documents nodes on several threads.
+     */
+    private final Map<String, Indexed> indexes = new ConcurrentHashMap<>();
+
+    private record Indexed(NodeDocs docs, Map<String, ColumnDocs> byKey) {
+    }
 
     ColumnInheritance(DocSettings settings) {
         this.settings = settings;
@@ -31,11 +41,13 @@ final class ColumnInheritance {
             return node;
         }
         List<ColumnDocs> out = new ArrayList<>(node.columns().size());
-        Map<NodeDocs, Map<String, ColumnDocs>> byKey = new IdentityHashMap<>();
+        boolean changed = false;
         for (ColumnDocs column : node.columns()) {
-            out.add(inheritColumn(column, candidates(column, generations, byKey)));
+            ColumnDocs inherited = inheritColumn(column, candidates(column, generations));
+            changed |= inherited != column;
+            out.add(inherited);
         }
-        return out.equals(node.columns()) ? node : node.withColumns(out);
+        return changed && !out.equals(node.columns()) ? node.withColumns(out) : node;
     }
 
     /** An ancestor's same-name column; closest generation first. */
@@ -43,16 +55,15 @@ final class ColumnInheritance {
     }
 
     /**
-     * {@code byKey} indexes each ancestor's columns by match key once per node, not once per column: a mart
+     * Each ancestor's columns are indexed by match key once (see {@link #indexes}), not once per column: a mart
      * with dozens of columns and dozens of ancestors would otherwise lower-case the same names thousands of times.
      */
-    private List<Candidate> candidates(ColumnDocs column, List<List<NodeDocs>> generations,
-                                       Map<NodeDocs, Map<String, ColumnDocs>> byKey) {
+    private List<Candidate> candidates(ColumnDocs column, List<List<NodeDocs>> generations) {
         String key = settings.matchKey(column.name());
         List<Candidate> found = new ArrayList<>();
         for (List<NodeDocs> generation : generations) {
             for (NodeDocs ancestor : generation) {
-                ColumnDocs c = byKey.computeIfAbsent(ancestor, this::columnsByKey).get(key);
+                ColumnDocs c = columnsByKey(ancestor).get(key);
                 if (c != null) {
                     found.add(new Candidate(ancestor.uniqueId(), c));
                 }
@@ -63,10 +74,15 @@ final class ColumnInheritance {
 
     /** The first column of each match key, as the column-by-column search would find it. */
     private Map<String, ColumnDocs> columnsByKey(NodeDocs node) {
+        Indexed known = indexes.get(node.uniqueId());
+        if (known != null && known.docs() == node) {
+            return known.byKey();
+        }
         Map<String, ColumnDocs> index = new HashMap<>();
         for (ColumnDocs c : node.columns()) {
             index.putIfAbsent(settings.matchKey(c.name()), c);
         }
+        indexes.put(node.uniqueId(), new Indexed(node, index));
         return index;
     }
 
@@ -90,16 +106,21 @@ final class ColumnInheritance {
                 }
             }
         }
-        if (!settings.skipAddTags()) {
+        if (!settings.skipAddTags() && addsTags(result, candidates)) {
             Set<String> tags = new LinkedHashSet<>(result.tags());
             candidates.forEach(c -> tags.addAll(c.column().tags()));
             if (tags.size() != result.tags().size()) {
                 result = result.withTags(new ArrayList<>(tags));
             }
         }
-        Map<String, Object> meta = mergedMeta(result, candidates, inherited);
-        if (!meta.equals(result.meta())) {
-            result = result.withMeta(meta);
+        if (inherited && settings.addProgenitorToMeta() || addsMeta(result, candidates)) {
+            Map<String, Object> meta = mergedMeta(result, candidates, inherited);
+            if (!meta.equals(result.meta())) {
+                result = result.withMeta(meta);
+            }
+        }
+        if (settings.inheritKeys().isEmpty()) {
+            return result;
         }
         Map<String, Object> extras = new LinkedHashMap<>(result.extras());
         for (String key : settings.inheritKeys()) {
@@ -112,6 +133,42 @@ final class ColumnInheritance {
             result = result.withExtras(extras);
         }
         return result;
+    }
+
+    /**
+     * Whether the merge below changes the tags: an ancestor has a tag the column lacks. The common answer is no (a nothing-to-do run, or a column
+     * whose tags were inherited before), and then no set is built for it.
+     */
+    private static boolean addsTags(ColumnDocs column, List<Candidate> candidates) {
+        List<String> own = column.tags();
+        for (int i = 1; i < own.size(); i++) {
+            if (own.subList(0, i).contains(own.get(i))) {
+                return true; // a repeated tag: the merge below writes the list back without the repeat
+            }
+        }
+        for (Candidate c : candidates) {
+            for (String tag : c.column().tags()) {
+                if (!column.tags().contains(tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #mergedMeta} would add a key: an ancestor's inheritable meta key the column lacks. */
+    private boolean addsMeta(ColumnDocs column, List<Candidate> candidates) {
+        if (settings.skipMergeMeta()) {
+            return false;
+        }
+        for (Candidate c : candidates) {
+            for (String k : c.column().meta().keySet()) {
+                if (!column.meta().containsKey(k) && !OWN_META_KEYS.contains(k) && !settings.skipMetaKeys().contains(k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Map<String, Object> mergedMeta(ColumnDocs column, List<Candidate> candidates, boolean inherited) {

@@ -23,7 +23,7 @@ final class JsonValues {
      * the JVM's string table for no gain (the readers compare names with equals).
      */
     static JsonFactory factory() {
-        return JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        return JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
     }
 
     /** The current string value, or null for JSON null (any other type is skipped and read as null). */

@@ -1,7 +1,9 @@
 package dev.osmosis.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -36,9 +38,17 @@ final class BlockYamlReader {
     }
 
     private static final int[] NO_BUFFER = new int[0];
+    /** Plain values up to this length have their tags remembered: keywords, numbers, types, not prose. */
+    private static final int SHORT_VALUE = 16;
 
     private final String text;
     private final Resolver resolver = new Resolver();
+    /**
+     * Tags already resolved, by plain value. SnakeYAML's resolver runs a regular expression (a new Matcher) for every
+     * short value starting with a digit or one of yYnNtTfFoO, and schema files repeat a few such values
+     * (`false`, `text`, `1`) and keys (`name`, `tags`) on every column; the answer depends only on the value.
+     */
+    private final Map<String, Tag> resolved = new HashMap<>();
     /** Start offset of every line; a trailing empty line has start == text length. */
     private final int[] starts;
     private final int lines;
@@ -51,6 +61,9 @@ final class BlockYamlReader {
         s[n++] = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < '\u007F') {
+                continue; // printable ASCII, nearly every character: two comparisons instead of eight
+            }
             if (c == '\n') {
                 if (n == s.length) {
                     s = java.util.Arrays.copyOf(s, n * 2);
@@ -167,7 +180,7 @@ final class BlockYamlReader {
         if (keyText.isEmpty() || keyText.charAt(keyText.length() - 1) == ' ') {
             throw Decline.INSTANCE;
         }
-        ScalarNode key = new ScalarNode(resolver.resolve(NodeId.scalar, keyText, true), true, keyText,
+        ScalarNode key = new ScalarNode(tag(keyText), true, keyText,
                 mark(line, column), mark(line, colon - s), DumperOptions.ScalarStyle.PLAIN);
         int v = colon + 1;
         while (v < end && text.charAt(v) == ' ') {
@@ -333,8 +346,18 @@ final class BlockYamlReader {
             stop--;
         }
         String value = text.substring(v, stop);
-        return new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at,
+        return new ScalarNode(tag(value), true, value, at,
                 mark(line, stop - starts[line]), DumperOptions.ScalarStyle.PLAIN);
+    }
+
+    /** The implicit tag of a plain scalar (or key), as SnakeYAML resolves it. */
+    private Tag tag(String plainValue) {
+        return plainValue.length() <= SHORT_VALUE ? resolved.computeIfAbsent(plainValue, this::resolve)
+                : resolve(plainValue);
+    }
+
+    private Tag resolve(String plainValue) {
+        return resolver.resolve(NodeId.scalar, plainValue, true);
     }
 
     /** Offset of the closing quote on this line; escapes in double quotes are left to SnakeYAML. */
@@ -395,7 +418,7 @@ final class BlockYamlReader {
                     stop--;
                 }
                 String value = text.substring(i, stop);
-                items.add(new ScalarNode(resolver.resolve(NodeId.scalar, value, true), true, value, at,
+                items.add(new ScalarNode(tag(value), true, value, at,
                         mark(line, stop - starts[line]), DumperOptions.ScalarStyle.PLAIN));
             }
             while (next < end && text.charAt(next) == ' ') {

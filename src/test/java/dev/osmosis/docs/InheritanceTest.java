@@ -2,6 +2,7 @@ package dev.osmosis.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.osmosis.lineage.Lineage;
@@ -132,6 +133,24 @@ class InheritanceTest {
         // progenitor stays the first writer two generations down
         NodeDocs fct = run(settings, docs("src", src), docs("stg", stg), docs("int", col("id", ""))).get("int");
         assertEquals("src", fct.column("id").orElseThrow().meta().get("osmosis_progenitor"));
+    }
+
+    @Test
+    void nodeWhoseColumnsAlreadyHoldWhatItsAncestorsGiveComesBackUnchanged() {
+        ColumnDocs src = col("id", "The id.").withTags(List.of("pii")).withMeta(Map.of("owner", "src"));
+        NodeDocs stg = docs("stg", col("id", "The id.").withTags(List.of("pii")).withMeta(Map.of("owner", "src")));
+        assertSame(stg, run(DocSettings.defaults(), docs("src", src), stg).get("stg"));
+        // a second descendant reuses src's index and still gets its text
+        assertEquals("The id.", run(DocSettings.defaults(), docs("src", src), stg, docs("int", col("id", "")))
+                .get("int").column("id").orElseThrow().description());
+    }
+
+    @Test
+    void aRepeatedTagIsFoldedWhenAnAncestorHasTheColumnEvenIfItAddsNoTag() {
+        NodeDocs stg = docs("stg", col("id", "x").withTags(List.of("pii", "pii")));
+        ColumnDocs id = run(DocSettings.defaults(), docs("src", col("id", "x").withTags(List.of("pii"))), stg)
+                .get("stg").column("id").orElseThrow();
+        assertEquals(List.of("pii"), id.tags());
     }
 
     @Test
