@@ -43,7 +43,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx.workingDir(), ctx.env());
+        Project loaded = project.load(ctx);
         List<Node> nodes = project.select(loaded, ctx.workingDir());
         SchemaFiles files = SchemaFiles.of(loaded);
         files.problems().forEach(p -> ctx.err().println("warning: " + p.message()

@@ -31,7 +31,7 @@ public final class OrganizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx.workingDir());
+        Project loaded = project.load(ctx);
         SchemaFiles files = SchemaFiles.of(loaded);
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx.workingDir()));

@@ -8,7 +8,6 @@ import dev.osmosis.project.UpstreamManifests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,14 +54,10 @@ public final class ProjectOptions {
             description = "Model names, paths of .sql/.yml files, or folders (default: the whole project).")
     List<String> selectors = new ArrayList<>();
 
-    public Project load(Path workingDir) {
-        return load(workingDir, Map.of());
-    }
-
-    /** {@code env}: for dbt-loom's {@code env_var()} paths and DBT_LOOM_CONFIG. */
-    public Project load(Path workingDir, Map<String, String> env) {
+    /** The project, with the command's environment (dbt-loom's {@code env_var()} paths, DBT_LOOM_CONFIG). */
+    public Project load(CommandContext ctx) {
         return new ProjectLoader().load(new ProjectLoader.Paths(projectDir, manifest, catalog, vars,
-                UpstreamManifests.parseOverrides(upstreamManifests), env), workingDir);
+                UpstreamManifests.parseOverrides(upstreamManifests), ctx.env()), ctx.workingDir());
     }
 
     public List<Node> select(Project project, Path workingDir) {

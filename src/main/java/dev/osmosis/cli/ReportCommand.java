@@ -42,16 +42,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx.workingDir());
+        Project loaded = project.load(ctx);
         List<Node> nodes = project.select(loaded, ctx.workingDir());
         SchemaFiles files = SchemaFiles.of(loaded);
-        files.problems().forEach(p -> ctx.err().println("warning: " + p.message()
-                + " (the report shows the manifest's docs for its nodes)"));
         List<RunUsage> usage = RunUsage.read(UsageHome.databaseFile(ctx.env()),
                 loaded.manifest().nodes().keySet());
         ReportData data = new ReportBuilder(loaded, DocState.read(loaded, files),
                 new DocOptions().resolve(loaded.config()), ReviewMarks.from(loaded.config().llmVars()))
-                .build(nodes, usage, Instant.now());
+                .build(nodes, usage, Instant.now())
+                .withWarnings(files.problems().stream().map(p -> p.message()
+                        + " (the report shows the manifest's docs for its nodes)").toList());
         data.warnings().forEach(w -> ctx.err().println("warning: " + w));
         Path file = ctx.workingDir().resolve(output);
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {

@@ -71,7 +71,7 @@ public final class ReviewCommand implements Callable<Integer> {
         if (maxPending != null && maxPending < 0) {
             throw OsmosisException.usage("--max-pending must be 0 or more.");
         }
-        Project loaded = project.load(ctx.workingDir());
+        Project loaded = project.load(ctx);
         List<Node> nodes = project.select(loaded, ctx.workingDir());
         ReviewRun.Io io = new ReviewRun.Io(ctx.out(), ctx.err(), p -> ctx.shown(loaded.root(), p),
                 ledger(ctx.env()));

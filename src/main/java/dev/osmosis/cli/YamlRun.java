@@ -54,7 +54,7 @@ final class YamlRun {
                 ctx.err().println("warning: " + String.join(", ", unused) + ": LLM options take effect only with --synthesize; ignored.");
             }
         }
-        Project project = command.project.load(ctx.workingDir(), ctx.env());
+        Project project = command.project.load(ctx);
         command.dbtOsmosis.requireCatalog(project);
         DocSettings settings = command.docs.resolve(project.config());
         boolean underConfig = FusionCompat.enabled(command.fusion.fusionCompat, project.config(), project.manifest());

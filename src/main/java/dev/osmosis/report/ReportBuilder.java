@@ -70,14 +70,13 @@ public final class ReportBuilder {
         }
         List<ReportData.Folder> folders = new ArrayList<>();
         new java.util.TreeMap<>(perFolder).forEach((f, t) -> folders.add(new ReportData.Folder(f, t.tally(), t.columns)));
-        List<String> warnings = new ArrayList<>();
         List<ReportData.Legend> legend = Arrays.stream(Provenance.values())
                 .map(p -> new ReportData.Legend(p.key(), p.label(), p.shortLabel())).toList();
         Map<String, String> ancestors = new java.util.TreeMap<>();
         rows.stream().map(ReportData.Row::ancestor).filter(Objects::nonNull).distinct().forEach(id -> ancestors.put(id,
                 project.manifest().node(id).map(Node::displayName).orElse(id)));
         return new ReportData(project.packageName(), now.toString(), total.tally(), total.columns, total.nodes, legend,
-                folders, nodes, rows, ancestors, usage, warnings);
+                folders, nodes, rows, ancestors, usage, List.of());
     }
 
     /**

@@ -14,12 +14,19 @@ import java.util.Map;
  * @param nodesByProvenance   node descriptions per {@link Provenance#key()}
  * @param nodes               the selected nodes; rows refer to them by index
  * @param ancestors           display name of every node a row says its text was inherited from, by unique id
- * @param warnings            things the reader should know (e.g. a manifest older than the YAML)
+ * @param warnings            things the reader should know (e.g. a YAML file that could not be read)
  */
 public record ReportData(String project, String generatedAt, CoverageReport.Tally totals,
                          Map<String, Integer> columnsByProvenance, Map<String, Integer> nodesByProvenance,
                          List<Legend> provenance, List<Folder> folders, List<NodeInfo> nodes, List<Row> rows,
                          Map<String, String> ancestors, List<RunUsage> usage, List<String> warnings) {
+
+    public ReportData withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ReportData(project, generatedAt, totals, columnsByProvenance, nodesByProvenance, provenance,
+                folders, nodes, rows, ancestors, usage, List.copyOf(all));
+    }
 
     /** A provenance's key and label, in the chart's stacking order. */
     public record Legend(String key, String label, String shortLabel) {

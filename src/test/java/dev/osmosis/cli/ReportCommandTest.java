@@ -60,6 +60,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void anUnreadableYamlFileIsNamedOnThePageAndOnStderr() throws Exception {
+        Path project = TestProjects.copy(TestProjects.corpus("shopverse"), tmp.resolve("shopverse"));
+        Files.writeString(project.resolve("models/gold/model.yml"), "models:\n  - name: [unclosed\n");
+        Path page = tmp.resolve("r.html");
+        CliHarness.Result r = CliHarness.run("report", "--project-dir", project.toString(), "--output",
+                page.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("model.yml") && r.err().contains("the manifest's docs"), r.err());
+        JsonNode warnings = ReportPage.data(page).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).asText().contains("model.yml"), warnings.toString());
+    }
+
+    @Test
     void aMissingOutputFolderIsAUsageErrorAndWritesNothing() {
         Path page = tmp.resolve("missing/r.html");
         CliHarness.Result r = CliHarness.run("report", "--project-dir",
