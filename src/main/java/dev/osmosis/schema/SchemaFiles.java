@@ -37,13 +37,14 @@ public final class SchemaFiles {
     }
 
     private final Path root;
-    /** Where each node's own paths resolve; a single-project layout for files loaded without a project. */
-    private ProjectLayout layout;
+    /** Where each node's own paths resolve; null for files loaded without a project (paths are root-relative). */
+    private final ProjectLayout layout;
     private final Map<Path, SchemaFile> files;
     private final List<Problem> problems;
     private final Map<String, List<Located>> index = new HashMap<>();
 
-    private SchemaFiles(Path root, Map<Path, SchemaFile> files, List<Problem> problems) {
+    private SchemaFiles(Path root, Map<Path, SchemaFile> files, List<Problem> problems, ProjectLayout layout) {
+        this.layout = layout;
         this.root = root;
         this.files = files;
         this.problems = List.copyOf(problems);
@@ -59,6 +60,11 @@ public final class SchemaFiles {
      * may lie elsewhere); all paths absolute. Files are parsed in parallel; order is by path.
      */
     public static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles) {
+        return load(root, folders, extraFiles, null);
+    }
+
+    private static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles,
+                                    ProjectLayout layout) {
         TreeSet<Path> paths = new TreeSet<>();
         for (Path folder : folders) {
             Path dir = folder.normalize();
@@ -89,7 +95,7 @@ public final class SchemaFiles {
                 problems.add((Problem) v);
             }
         });
-        return new SchemaFiles(root, files, problems);
+        return new SchemaFiles(root, files, problems, layout);
     }
 
     /**
@@ -115,9 +121,7 @@ public final class SchemaFiles {
                 project.layout().resolve(n, n.originalFilePath()).ifPresent(extra::add);
             }
         }
-        SchemaFiles files = load(project.root(), folders, extra);
-        files.layout = project.layout();
-        return files;
+        return load(project.root(), folders, extra, project.layout());
     }
 
     private static boolean isYaml(Path p) {
@@ -147,7 +151,7 @@ public final class SchemaFiles {
      * package; two packages may both have a model of that name). With several candidates (a name declared
      * twice), the one in {@code preferredFile} (e.g. the manifest's patch_path) wins, then an exact-case match.
      */
-    public Optional<Located> find(EntryRef ref, Path packageFolder, Path preferredFile) {
+    private Optional<Located> find(EntryRef ref, Path packageFolder, Path preferredFile) {
         List<Located> found = index.getOrDefault(key(ref), List.of()).stream()
                 .filter(l -> packageFolder == null || l.file().path().startsWith(packageFolder)).toList();
         if (found.size() <= 1) {
@@ -172,9 +176,7 @@ public final class SchemaFiles {
         Map<Path, SchemaFile> next = new TreeMap<>(files);
         removed.forEach(p -> next.remove(p.normalize()));
         texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text)));
-        SchemaFiles copy = new SchemaFiles(root, next, problems);
-        copy.layout = layout;
-        return copy;
+        return new SchemaFiles(root, next, problems, layout);
     }
 
     /**
@@ -182,16 +184,15 @@ public final class SchemaFiles {
      * (through the project layout these files were loaded with). Empty for a node whose package is not on disk.
      */
     public Optional<Located> find(EntryRef ref, Node node) {
-        ProjectLayout homes = layout;
-        if (homes == null) {
+        if (layout == null) {
             String preferred = node.patchPath() != null ? node.patchPath() : node.originalFilePath();
             return find(ref, root, preferred == null ? null : root.resolve(preferred).normalize());
         }
-        Path folder = homes.folderOf(node).orElse(null);
+        Path folder = layout.folderOf(node).orElse(null);
         if (folder == null) {
             return Optional.empty();
         }
-        Path preferred = homes.resolve(node, node.patchPath() != null ? node.patchPath() : node.originalFilePath())
+        Path preferred = layout.resolve(node, node.patchPath() != null ? node.patchPath() : node.originalFilePath())
                 .orElse(null);
         return find(ref, folder, preferred);
     }
