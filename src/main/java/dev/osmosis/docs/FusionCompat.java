@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class FusionCompat {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
-    private static final int FUSION_SCHEMA = 20;
 
     private FusionCompat() {
     }
@@ -29,7 +28,7 @@ public final class FusionCompat {
         if (configured != null) {
             return parse(configured);
         }
-        return isFusion(manifest) || atLeast(manifest.dbtVersion(), 1, 9, 6);
+        return manifest.isFusion() || atLeast(manifest.dbtVersion(), 1, 9, 6);
     }
 
     private static boolean parse(Object configured) {
@@ -41,11 +40,6 @@ public final class FusionCompat {
             return Boolean.parseBoolean(text);
         }
         throw OsmosisException.usage("vars: dbt-osmosis: fusion-compat must be true or false, not '" + text + "'.");
-    }
-
-    /** A manifest the Rust engine wrote: dbt_version 2.x, or the v20 schema of its early builds. */
-    static boolean isFusion(Manifest manifest) {
-        return manifest.schemaVersion() >= FUSION_SCHEMA || atLeast(manifest.dbtVersion(), 2, 0, 0);
     }
 
     /** Numeric comparison of the leading major.minor.patch; an unknown version counts as old. */

@@ -15,12 +15,6 @@ final class FusionManifest {
     private FusionManifest() {
     }
 
-    static boolean isFusion(Manifest manifest) {
-        String version = manifest.dbtVersion();
-        return manifest.schemaVersion() == ManifestReader.FUSION_SCHEMA
-                || (version != null && version.matches("v?[2-9]\\..*"));
-    }
-
     /** The inferred columns as a catalog: every node that has columns with types, in the manifest's order. */
     static Catalog inferredCatalog(Manifest manifest) {
         Map<String, Catalog.Table> tables = new LinkedHashMap<>();

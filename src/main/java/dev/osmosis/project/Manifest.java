@@ -39,6 +39,12 @@ public record Manifest(
         return new Manifest(schemaVersion, projectName, dbtVersion, merged, docs, disabled, adapterType);
     }
 
+    /** Written by dbt Fusion (the Rust engine): dbt_version 2.x or later, or the v20 schema of its early builds. */
+    public boolean isFusion() {
+        return schemaVersion == ManifestReader.FUSION_SCHEMA
+                || (dbtVersion != null && dbtVersion.matches("v?([2-9]|\\d{2,})\\..*"));
+    }
+
     public Optional<Node> node(String uniqueId) {
         return Optional.ofNullable(nodes.get(uniqueId));
     }

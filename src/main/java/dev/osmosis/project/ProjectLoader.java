@@ -73,7 +73,7 @@ public final class ProjectLoader {
         paths.upstreams().forEach((name, path) -> upstreams.put(name, workingDir.resolve(path).normalize()));
         UpstreamManifests upstream = new UpstreamManifests();
         manifest = upstream.merge(manifest, upstream.find(root, config, upstreams, paths.env()));
-        if (FusionManifest.isFusion(manifest)) {
+        if (manifest.isFusion()) {
             // Fusion's columns are its inferred output schema: the warehouse's columns, not the YAML's
             if (catalog.isEmpty()) {
                 catalog = FusionManifest.inferredCatalog(manifest);

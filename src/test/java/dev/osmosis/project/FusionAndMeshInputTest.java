@@ -31,7 +31,7 @@ class FusionAndMeshInputTest {
                 """);
         Manifest manifest = new ManifestReader().read(file);
         assertEquals(20, manifest.schemaVersion());
-        assertTrue(FusionManifest.isFusion(manifest));
+        assertTrue(manifest.isFusion());
         Node orders = manifest.node("model.p.orders").orElseThrow();
         assertEquals("models/orders.yml", orders.patchPath());
         assertEquals(Map.of(), orders.meta());
@@ -45,9 +45,8 @@ class FusionAndMeshInputTest {
 
     @Test
     void dbtCoreManifestsAreNotFusion() {
-        assertTrue(!FusionManifest.isFusion(new Manifest(12, "p", "1.10.3", Map.of(), Map.of(), java.util.Set.of())));
-        assertTrue(FusionManifest.isFusion(new Manifest(12, "p", "2.0.0-preview.126", Map.of(), Map.of(),
-                java.util.Set.of())));
+        assertTrue(!new Manifest(12, "p", "1.10.3", Map.of(), Map.of(), java.util.Set.of()).isFusion());
+        assertTrue(new Manifest(12, "p", "2.0.0-preview.126", Map.of(), Map.of(), java.util.Set.of()).isFusion());
     }
 
     @Test
