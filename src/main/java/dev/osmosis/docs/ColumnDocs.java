@@ -1,6 +1,6 @@
 package dev.osmosis.docs;
 
-import java.util.LinkedHashMap;
+import dev.osmosis.project.OrderedMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +22,12 @@ public record ColumnDocs(String name, String description, String dataType, List<
         extras = frozen(extras);
     }
 
-    /** Read-only copy; empty maps share one instance (a large project has hundreds of thousands of columns). */
+    /**
+     * Read-only and ordered; a map read from YAML (already an {@link OrderedMap}, shared by every column that has
+     * the same one) is kept as it is rather than copied for each copy of the column that inheritance makes.
+     */
     private static Map<String, Object> frozen(Map<String, Object> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return OrderedMap.copyOf(map);
     }
 
     public static ColumnDocs named(String name) {

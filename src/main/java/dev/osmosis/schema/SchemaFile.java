@@ -1,9 +1,9 @@
 package dev.osmosis.schema;
 
+import dev.osmosis.project.ValuePool;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class SchemaFile {
     private final boolean hasVersion;
     private final String lineEnding;
 
-    private SchemaFile(Path path, String text, SchemaTree tree) {
+    private SchemaFile(Path path, String text, SchemaTree tree, ValuePool pool) {
         this.path = path;
         this.text = text;
         this.lineEnding = tree.layout().eol();
@@ -46,7 +46,7 @@ public final class SchemaFile {
         this.hasVersion = root != null && NodeReader.entries(root).containsKey("version");
         List<SchemaEntry> list = new ArrayList<>();
         for (SchemaTree.EntryLoc loc : tree.entries()) {
-            list.add(readEntry(tree, loc));
+            list.add(readEntry(tree, loc, pool));
         }
         this.entries = List.copyOf(list);
     }
@@ -57,9 +57,14 @@ public final class SchemaFile {
      * @throws SchemaParseException when the text is not valid YAML
      */
     public static SchemaFile parse(Path path, String text) {
+        return parse(path, text, new ValuePool());
+    }
+
+    /** As {@link #parse(Path, String)}, sharing equal values with the other files parsed into {@code pool}. */
+    static SchemaFile parse(Path path, String text, ValuePool pool) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
-        return new SchemaFile(path, text, tree(path, text));
+        return new SchemaFile(path, text, tree(path, text), pool);
     }
 
     /**
@@ -145,25 +150,25 @@ public final class SchemaFile {
         return tree(path, text);
     }
 
-    private SchemaEntry readEntry(SchemaTree tree, SchemaTree.EntryLoc loc) {
+    private SchemaEntry readEntry(SchemaTree tree, SchemaTree.EntryLoc loc, ValuePool pool) {
         Map<String, NodeReader.Entry> keys = NodeReader.entries(loc.node());
-        Tagged tagged = Tagged.read(keys);
+        Tagged tagged = Tagged.read(keys, pool);
         List<SchemaColumn> columns = new ArrayList<>();
         for (SchemaTree.ColumnLoc col : tree.columns(loc)) {
-            columns.add(readColumn(col));
+            columns.add(readColumn(col, pool));
         }
         return new SchemaEntry(loc.kind(), loc.sourceName(), loc.name(), description(keys), tagged.tags,
-                tagged.tagsAt, tagged.meta, tagged.metaAt, others(keys, ENTRY_KEYS), List.copyOf(columns),
+                tagged.tagsAt, tagged.meta, tagged.metaAt, others(keys, ENTRY_KEYS, pool), List.copyOf(columns),
                 line(loc.node()));
     }
 
-    private SchemaColumn readColumn(SchemaTree.ColumnLoc loc) {
+    private SchemaColumn readColumn(SchemaTree.ColumnLoc loc, ValuePool pool) {
         Map<String, NodeReader.Entry> keys = NodeReader.entries(loc.node());
-        Tagged tagged = Tagged.read(keys);
+        Tagged tagged = Tagged.read(keys, pool);
         NodeReader.Entry dataType = keys.get("data_type");
-        return new SchemaColumn(loc.name(), description(keys),
-                dataType == null ? null : NodeReader.string(dataType.value()), tagged.tags, tagged.tagsAt,
-                tagged.meta, tagged.metaAt, others(keys, COLUMN_KEYS), line(loc.node()));
+        return new SchemaColumn(pool.string(loc.name()), pool.string(description(keys)),
+                dataType == null ? null : pool.string(NodeReader.string(dataType.value())), tagged.tags,
+                tagged.tagsAt, tagged.meta, tagged.metaAt, others(keys, COLUMN_KEYS, pool), line(loc.node()));
     }
 
     private int line(Node node) {
@@ -175,19 +180,19 @@ public final class SchemaFile {
         return d == null ? null : NodeReader.string(d.value());
     }
 
-    private static Map<String, Object> others(Map<String, NodeReader.Entry> keys, Set<String> known) {
+    private static Map<String, Object> others(Map<String, NodeReader.Entry> keys, Set<String> known, ValuePool pool) {
         Map<String, Object> out = new LinkedHashMap<>();
         keys.forEach((k, e) -> {
             if (!known.contains(k)) {
                 out.put(k, NodeReader.toJava(e.value()));
             }
         });
-        return frozen(out);
+        return pool.map(out);
     }
 
     /** Tags and meta merged from the top level and from {@code config:}. */
     private record Tagged(List<String> tags, Placement tagsAt, Map<String, Object> meta, Placement metaAt) {
-        static Tagged read(Map<String, NodeReader.Entry> keys) {
+        static Tagged read(Map<String, NodeReader.Entry> keys, ValuePool pool) {
             NodeReader.Entry config = keys.get("config");
             Map<String, NodeReader.Entry> configKeys = config != null && config.value() instanceof MappingNode m
                     ? NodeReader.entries(m) : Map.of();
@@ -208,13 +213,8 @@ public final class SchemaFile {
                     map.forEach((k, v) -> meta.put(String.valueOf(k), v));
                 }
             }
-            return new Tagged(List.copyOf(tags), Placement.of(topTags != null, cfgTags != null),
-                    frozen(meta), Placement.of(topMeta != null, cfgMeta != null));
+            return new Tagged(pool.strings(List.copyOf(tags)), Placement.of(topTags != null, cfgTags != null),
+                    pool.map(meta), Placement.of(topMeta != null, cfgMeta != null));
         }
-    }
-
-    /** Read-only view; the shared empty map for an empty one (most columns have no meta: millions of maps). */
-    private static Map<String, Object> frozen(Map<String, Object> map) {
-        return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(map);
     }
 }

@@ -5,6 +5,7 @@ import dev.osmosis.project.Node;
 import dev.osmosis.project.PackageHome;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ProjectLayout;
+import dev.osmosis.project.ValuePool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -84,7 +85,8 @@ public final class SchemaFiles {
             }
         }
         Map<Path, Object> parsed = new TreeMap<>();
-        paths.parallelStream().map(p -> Map.entry(p, parse(p))).toList()
+        ValuePool pool = new ValuePool();
+        paths.parallelStream().map(p -> Map.entry(p, parse(p, pool))).toList()
                 .forEach(e -> parsed.put(e.getKey(), e.getValue()));
         Map<Path, SchemaFile> files = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -129,9 +131,9 @@ public final class SchemaFiles {
         return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
-    private static Object parse(Path p) {
+    private static Object parse(Path p, ValuePool pool) {
         try {
-            return SchemaFile.parse(p, Files.readString(p, StandardCharsets.UTF_8));
+            return SchemaFile.parse(p, Files.readString(p, StandardCharsets.UTF_8), pool);
         } catch (SchemaParseException e) {
             return new Problem(p, e.getMessage());
         } catch (CharacterCodingException e) {
@@ -175,7 +177,8 @@ public final class SchemaFiles {
     public SchemaFiles withTexts(Map<Path, String> texts, Collection<Path> removed) {
         Map<Path, SchemaFile> next = new TreeMap<>(files);
         removed.forEach(p -> next.remove(p.normalize()));
-        texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text)));
+        ValuePool pool = new ValuePool();
+        texts.forEach((p, text) -> next.put(p.normalize(), SchemaFile.parse(p.normalize(), text, pool)));
         return new SchemaFiles(root, next, problems, layout);
     }
 
