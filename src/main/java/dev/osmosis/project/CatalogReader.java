@@ -19,6 +19,19 @@ import java.util.Map;
 /** Streams catalog.json (written by `dbt docs generate`) into a {@link Catalog}. */
 public final class CatalogReader {
     private final JsonFactory factory = JsonValues.factory();
+    private final ValuePool names;
+
+    public CatalogReader() {
+        this(new ValuePool());
+    }
+
+    /**
+     * {@code names}: one instance of each column name and type, shared with the manifest's reader. They repeat
+     * across tables: a large catalog has 500,000 columns, a few dozen types and a fraction as many names.
+     */
+    CatalogReader(ValuePool names) {
+        this.names = names;
+    }
 
     public Catalog read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
@@ -51,7 +64,7 @@ public final class CatalogReader {
         }
     }
 
-    private static Catalog.Table table(JsonParser p, String id) throws IOException {
+    private Catalog.Table table(JsonParser p, String id) throws IOException {
         String comment = null;
         List<Catalog.CatalogColumn> columns = new ArrayList<>();
         if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -79,14 +92,14 @@ public final class CatalogReader {
     }
 
     /** One column object, read field by field (no map per column: a large catalog has hundreds of thousands). */
-    private static Catalog.CatalogColumn column(JsonParser p, String key) throws IOException {
+    private Catalog.CatalogColumn column(JsonParser p, String key) throws IOException {
         String name = null;
         String type = null;
         String comment = null;
         int index = Integer.MAX_VALUE;
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
-            return new Catalog.CatalogColumn(key, null, index, null);
+            return new Catalog.CatalogColumn(names.string(key), null, index, null);
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -99,6 +112,6 @@ public final class CatalogReader {
                 default -> p.skipChildren();
             }
         }
-        return new Catalog.CatalogColumn(name == null ? key : name, type, index, comment);
+        return new Catalog.CatalogColumn(names.string(name == null ? key : name), names.string(type), index, comment);
     }
 }

@@ -35,7 +35,7 @@ final class ManifestEntry {
     String blockContents;
 
     /** Parser positioned on the entry's START_OBJECT; returns with it on the matching END_OBJECT. */
-    static ManifestEntry read(JsonParser p) throws IOException {
+    static ManifestEntry read(JsonParser p, ValuePool names) throws IOException {
         ManifestEntry e = new ManifestEntry();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -53,7 +53,7 @@ final class ManifestEntry {
                 case "original_file_path" -> e.originalFilePath = JsonValues.string(p);
                 case "patch_path" -> e.patchPath = JsonValues.string(p);
                 case "description" -> e.description = JsonValues.string(p);
-                case "columns" -> e.columns = columns(p);
+                case "columns" -> e.columns = columns(p, names);
                 case "meta" -> e.meta = JsonValues.map(p);
                 case "tags" -> e.tags = JsonValues.strings(p);
                 case "depends_on" -> e.dependsOn = dependsOn(p);
@@ -71,7 +71,7 @@ final class ManifestEntry {
         return e;
     }
 
-    private static List<Column> columns(JsonParser p) throws IOException {
+    private static List<Column> columns(JsonParser p, ValuePool names) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return List.of();
@@ -101,7 +101,8 @@ final class ManifestEntry {
             } else {
                 p.skipChildren();
             }
-            columns.add(new Column(name == null ? key : name, description, dataType, meta, tags));
+            columns.add(new Column(names.string(name == null ? key : name), description, names.string(dataType), meta,
+                    tags));
         }
         return columns;
     }

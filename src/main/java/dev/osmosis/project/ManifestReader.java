@@ -32,6 +32,16 @@ public final class ManifestReader {
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
 
     private final JsonFactory factory = JsonValues.factory();
+    private final ValuePool names;
+
+    public ManifestReader() {
+        this(new ValuePool());
+    }
+
+    /** {@code names}: one instance of each column name and type, shared with the catalog's reader. */
+    ManifestReader(ValuePool names) {
+        this.names = names;
+    }
 
     public Manifest read(Path file) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
@@ -103,7 +113,7 @@ public final class ManifestReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
-            Node node = ManifestEntry.read(parser).toNode();
+            Node node = ManifestEntry.read(parser, names).toNode();
             if (node != null) {
                 into.put(node.uniqueId(), node);
             }
@@ -117,7 +127,7 @@ public final class ManifestReader {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
-            ManifestEntry e = ManifestEntry.read(parser);
+            ManifestEntry e = ManifestEntry.read(parser, names);
             if (e.uniqueId != null) {
                 into.put(e.uniqueId, new DocBlock(e.uniqueId, e.packageName, e.name, e.blockContents));
             }
@@ -134,7 +144,7 @@ public final class ManifestReader {
             }
         } else if (start == JsonToken.START_ARRAY) {
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                ManifestEntry e = ManifestEntry.read(parser);
+                ManifestEntry e = ManifestEntry.read(parser, names);
                 if (e.uniqueId != null) {
                     into.add(e.uniqueId);
                 }

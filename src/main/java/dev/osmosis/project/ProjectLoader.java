@@ -27,8 +27,10 @@ public final class ProjectLoader {
         }
     }
 
-    private final ManifestReader manifestReader = new ManifestReader();
-    private final CatalogReader catalogReader = new CatalogReader();
+    // one pool for both artifacts: their column names repeat across nodes and between the two files
+    private final ValuePool names = new ValuePool();
+    private final ManifestReader manifestReader = new ManifestReader(names);
+    private final CatalogReader catalogReader = new CatalogReader(names);
     private final DbtProjectReader projectReader = new DbtProjectReader();
 
     public Project load(Paths paths, Path workingDir) {
