@@ -139,20 +139,29 @@ final class YamlRun {
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
         prepared.skipped().forEach(w -> ctx.err().println("warning: " + w));
         boolean dryRun = command.write.dryRun || previewOnly;
-        Map<Path, String> edited = new java.util.TreeMap<>();
-        result.files().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
-        List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
         List<Move> moves = prepared.plan().moves();
         FileWrites output = new FileWrites(ctx, project.root());
-        List<String> unwritten = List.of();
         if (!dryRun) {
             removeStaleTemps(project, prepared.onDisk(), result);
         }
-        if (!previewOnly && dryRun) {
-            output.preview(writes, moves);
-        } else if (!previewOnly) {
-            unwritten = output.apply(writes, moves);
-        }
+        // Files are patched and written a few at a time, so a large project's new texts are never all in memory; a
+        // refactor's moves join files into groups written all or nothing, and then every file goes in one batch.
+        int batch = prepared.plan().changesFiles() ? Integer.MAX_VALUE
+                : 2 * Runtime.getRuntime().availableProcessors();
+        int[] changed = new int[1];
+        List<String> unwritten = new ArrayList<>();
+        ChangeSet.patch(project, prepared.files(), result.pending(), batch, patched -> {
+            patched.warnings().forEach(w -> ctx.err().println("warning: " + w));
+            Map<Path, String> edited = new java.util.TreeMap<>();
+            patched.changes().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
+            List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
+            changed[0] += writes.size();
+            if (!previewOnly && dryRun) {
+                output.preview(writes, moves);
+            } else if (!previewOnly) {
+                unwritten.addAll(output.apply(writes, moves));
+            }
+        });
         ctx.out().flush();
         result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
                 + project.root().relativize(file) + ": " + String.join(", ", nodes)));
@@ -161,7 +170,7 @@ final class YamlRun {
         }
         // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
-                + result.counts().withFilesChanged(writes.size() - unwritten.size()).summary());
+                + result.counts().withFilesChanged(changed[0] - unwritten.size()).summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");
@@ -179,8 +188,8 @@ final class YamlRun {
             throw OsmosisException.failure(prepared.skipped().size() + " entr" + (prepared.skipped().size() == 1
                     ? "y was" : "ies were") + " left in place (see the warnings above); everything else is done.");
         }
-        if (command.write.check && !writes.isEmpty()) {
-            throw OsmosisException.failure("--check: " + writes.size() + " file(s) "
+        if (command.write.check && changed[0] > 0) {
+            throw OsmosisException.failure("--check: " + changed[0] + " file(s) "
                     + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
@@ -191,7 +200,7 @@ final class YamlRun {
         List<Path> written = new ArrayList<>();
         files.files().forEach(f -> written.add(f.path()));
         files.problems().forEach(p -> written.add(p.file()));
-        result.files().forEach(f -> written.add(f.path()));
+        result.pending().forEach(f -> written.add(f.path()));
         Path root = project.root().toAbsolutePath();
         for (Path stale : SchemaWriter.removeStaleTemps(written)) {
             ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)

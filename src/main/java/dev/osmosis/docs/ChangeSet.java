@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * From the docs before and after a run to new file texts: edits grouped per file, applied by the in-place patcher.
@@ -27,15 +28,23 @@ public final class ChangeSet {
     public record FileChange(Path path, String before, String after) {
     }
 
+    /** The edits planned for one file (which may not exist yet). */
+    public record FileEdits(Path path, List<YamlEdit> edits) {
+    }
+
+    /** One batch of patched files: those whose text changed, and an edit left undone per warning. */
+    public record Patched(List<FileChange> changes, List<String> warnings) {
+    }
+
     /**
      * {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. {@code skipped}: nodes
      * whose changes could not be placed (their file is broken, or no file for them can be resolved inside their
      * package); each has a warning, and the run ends with exit 1.
      */
-    public record Result(List<FileChange> files, DocCounts counts, List<String> warnings,
+    public record Result(List<FileEdits> pending, DocCounts counts, List<String> warnings,
                          Map<Path, List<String>> newEntries, List<String> skipped) {
         public Result {
-            files = List.copyOf(files);
+            pending = List.copyOf(pending);
             warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
             skipped = List.copyOf(skipped);
             newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
@@ -87,23 +96,39 @@ public final class ChangeSet {
                     now, underConfig));
             count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
         }
-        List<FileChange> changes = new ArrayList<>();
-        // Files are patched independently (YamlPatcher is pure), so in parallel; results are used in path order.
-        List<Map.Entry<Path, List<YamlEdit>>> byFile = new ArrayList<>(editsByFile.entrySet());
-        List<YamlPatcher.Result> results = byFile.parallelStream()
-                .map(e -> YamlPatcher.patch(files.fileOrEmpty(e.getKey()), e.getValue())).toList();
-        for (int i = 0; i < byFile.size(); i++) {
-            SchemaFile file = files.fileOrEmpty(byFile.get(i).getKey());
-            YamlPatcher.Result patched = results.get(i);
-            patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
-                    + target(r.edit()) + " unchanged: " + r.reason()));
-            if (!patched.text().equals(file.text())) {
-                changes.add(new FileChange(file.path(), file.text(), patched.text()));
-            }
-        }
+        List<FileEdits> pending = new ArrayList<>();
+        editsByFile.forEach((path, edits) -> pending.add(new FileEdits(path, List.copyOf(edits))));
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                counts[6], counts[7], counts[8], changes.size());
-        return new Result(changes, docCounts, warnings, newEntries, skipped);
+                counts[6], counts[7], counts[8], 0);
+        return new Result(pending, docCounts, warnings, newEntries, skipped);
+    }
+
+    /**
+     * Patches the files {@code batch} at a time (in parallel within a batch: {@link YamlPatcher} is pure) and hands
+     * each batch's changed files, in path order, to {@code sink} before patching the next, so that only one batch's
+     * new texts are held at once (a large project's are over 100 MB). The sink is called at least once.
+     */
+    public static void patch(Project project, SchemaFiles files, List<FileEdits> pending, int batch,
+                             Consumer<Patched> sink) {
+        int size = Math.max(1, batch);
+        for (int from = 0; from == 0 || from < pending.size(); from += size) {
+            List<FileEdits> slice = pending.subList(Math.min(from, pending.size()),
+                    Math.min(pending.size(), from + size));
+            List<YamlPatcher.Result> results = slice.parallelStream()
+                    .map(f -> YamlPatcher.patch(files.fileOrEmpty(f.path()), f.edits())).toList();
+            List<FileChange> changes = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < slice.size(); i++) {
+                SchemaFile file = files.fileOrEmpty(slice.get(i).path());
+                YamlPatcher.Result patched = results.get(i);
+                patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
+                        + target(r.edit()) + " unchanged: " + r.reason()));
+                if (!patched.text().equals(file.text())) {
+                    changes.add(new FileChange(file.path(), file.text(), patched.text()));
+                }
+            }
+            sink.accept(new Patched(changes, warnings));
+        }
     }
 
     /** What an edit would have changed: the column and key, so a warning names exactly what was left. */

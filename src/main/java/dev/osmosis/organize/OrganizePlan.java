@@ -20,6 +20,11 @@ public record OrganizePlan(List<Move> moves, Map<Path, String> texts, Set<Path> 
         skipped = List.copyOf(skipped);
     }
 
+    /** Whether carrying out the plan writes anything: a move, a file's new text or an emptied file. */
+    public boolean changesFiles() {
+        return !moves.isEmpty() || !texts.isEmpty() || !emptied.isEmpty();
+    }
+
     public static OrganizePlan none() {
         return new OrganizePlan(List.of(), Map.of(), Set.of(), List.of());
     }
