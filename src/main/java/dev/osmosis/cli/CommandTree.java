@@ -4,6 +4,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Builds only the part of the command tree a command line uses. picocli reads every command's annotations by
@@ -34,14 +35,21 @@ final class CommandTree {
         return new CommandLine(root);
     }
 
-    /** The root command as its annotation describes it, without reading its subcommands. */
+    /**
+     * The root command as its annotation describes it, built without reflection: reading an annotation makes the
+     * JDK generate a proxy class for its type (several ms each, and a class-data-sharing archive cannot keep
+     * them), and {@code mixinStandardHelpOptions} reads picocli's own help mixin that way. The options and texts
+     * are picocli's standard ones; CommandTreeTest checks the usage against the annotated root.
+     */
     private static CommandSpec lean(Osmosis root) {
-        Command annotation = Osmosis.class.getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
-        spec.name(annotation.name());
-        spec.mixinStandardHelpOptions(true);
+        spec.name(Osmosis.NAME);
         spec.versionProvider(new VersionProvider());
-        spec.usageMessage().description(annotation.description());
+        spec.usageMessage().description(Osmosis.DESCRIPTION);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
         return spec;
     }
 }

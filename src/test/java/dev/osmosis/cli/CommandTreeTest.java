@@ -3,6 +3,7 @@ package dev.osmosis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,32 @@ class CommandTreeTest {
     }
 
     @Test
+    void theLeanRootIsTheAnnotatedRootWithoutItsCommands() {
+        CommandLine.Help full = new CommandLine(root).getHelp();
+        for (String first : new String[] {"--version", "coverage"}) {
+            CommandLine.Help lean = CommandTree.forArgs(root, first).getHelp();
+            assertEquals(full.commandSpec().name(), lean.commandSpec().name(), first);
+            assertEquals(full.description(), lean.description(), first);
+            assertEquals(full.optionList(), lean.optionList(), first);
+            assertEquals(full.synopsis(0).replace(" [COMMAND]", ""), lean.synopsis(0).replace(" [COMMAND]", ""), first);
+            assertEquals(List.of(full.commandSpec().version()), List.of(lean.commandSpec().version()), first);
+        }
+    }
+
+    @Test
     void theLeanRootPrintsTheSameVersionAndUsage() {
-        CliHarness.Result version = CliHarness.run("--version");
-        assertEquals(0, version.exitCode());
-        assertTrue(version.out().startsWith("osmosis "), version.out());
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliHarness.Result version = CliHarness.run(flag);
+            assertEquals(0, version.exitCode());
+            assertEquals(new VersionProvider().getVersion()[0] + System.lineSeparator(), version.out(), flag);
+        }
+        for (String flag : new String[] {"--help", "-h"}) {
+            CliHarness.Result usage = CliHarness.run(flag);
+            assertEquals(0, usage.exitCode());
+            assertTrue(usage.out().startsWith("Usage: osmosis [-hV] [COMMAND]"), usage.out());
+            assertTrue(usage.out().contains("-V, --version   Print version information and exit."), usage.out());
+        }
         CliHarness.Result help = CliHarness.run("coverage", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("Usage: osmosis coverage"), help.out());
-    }
-}
+    }}
