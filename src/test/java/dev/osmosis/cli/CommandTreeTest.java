@@ -17,7 +17,10 @@ class CommandTreeTest {
     void aCommandBuildsOnlyItsBranch() {
         CommandLine cli = CommandTree.forArgs(root, "yaml", "document", "--dry-run");
         assertEquals(Set.of("yaml"), cli.getSubcommands().keySet());
-        assertTrue(cli.getSubcommands().get("yaml").getSubcommands().containsKey("document"));
+        assertEquals(Set.of("document"), cli.getSubcommands().get("yaml").getSubcommands().keySet());
+        CommandLine llm = CommandTree.forArgs(root, "llm", "stats").getSubcommands().get("llm");
+        assertEquals(new CommandLine(root).getSubcommands().get("llm").getSubcommands().keySet(),
+                llm.getSubcommands().keySet(), "llm injects the root into its commands: built whole");
         assertEquals(Set.of(), CommandTree.forArgs(root, "--version").getSubcommands().keySet());
     }
 
@@ -43,6 +46,18 @@ class CommandTreeTest {
             assertEquals(full.synopsis(0).replace(" [COMMAND]", ""), lean.synopsis(0).replace(" [COMMAND]", ""), first);
             assertEquals(List.of(full.commandSpec().version()), List.of(lean.commandSpec().version()), first);
         }
+    }
+
+    @Test
+    void theLeanYamlGroupIsTheAnnotatedOneWithoutItsOtherCommands() {
+        CommandLine.Help full = new CommandLine(root).getSubcommands().get("yaml").getHelp();
+        CommandLine.Help lean = CommandTree.forArgs(root, "yaml", "document").getSubcommands().get("yaml").getHelp();
+        assertEquals(full.commandSpec().qualifiedName(), lean.commandSpec().qualifiedName());
+        assertEquals(full.description(), lean.description());
+        assertEquals(full.optionList(), lean.optionList());
+        CliHarness.Result help = CliHarness.run("yaml", "document", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("Usage: osmosis yaml document "), help.out());
     }
 
     @Test
