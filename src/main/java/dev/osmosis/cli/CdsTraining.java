@@ -1,8 +1,7 @@
 package dev.osmosis.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +19,12 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         for (List<String> commandLine : split(args)) {
-            StringWriter err = new StringWriter();
-            int code = new Osmosis().run(out, new PrintWriter(err), commandLine.toArray(String[]::new));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(OutputStream.nullOutputStream(), err, commandLine.toArray(String[]::new));
             if (code >= 2) {
-                System.err.println("osmosis " + String.join(" ", commandLine) + " exited " + code + ": " + err);
+                System.err.println("osmosis " + String.join(" ", commandLine) + " exited " + code + ": "
+                        + err.toString(StandardCharsets.UTF_8));
                 System.exit(code);
             }
         }
