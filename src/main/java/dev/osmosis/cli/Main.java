@@ -1,5 +1,7 @@
 package dev.osmosis.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -9,11 +11,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** One command line on these streams, as the process runs it (also what CdsTraining runs). */
+    static int run(OutputStream stdout, OutputStream stderr, String... args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code = new Osmosis().run(out, err, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        return code;
     }
 }

@@ -9,13 +9,18 @@ import picocli.CommandLine.Command;
 
 /** The root command. {@link #run} is the whole program minus {@code System.exit}. */
 @Command(
-        name = "osmosis",
+        name = Osmosis.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.",
+        description = Osmosis.DESCRIPTION,
         subcommands = {YamlCommand.class, CoverageCommand.class, ReportCommand.class, ReviewCommand.class, LlmCommand.class,
                 dev.osmosis.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Osmosis implements Runnable {
+    /** Constants, so that {@link CommandTree} can build the root without reading this annotation. */
+    static final String NAME = "osmosis";
+    static final String DESCRIPTION =
+            "Documents dbt projects: inherits column docs down the DAG, asks an LLM for the rest.";
+
     private final Map<String, String> environment;
     private final Path workingDir;
     private final boolean interactive;

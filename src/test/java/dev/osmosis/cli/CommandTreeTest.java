@@ -3,6 +3,7 @@ package dev.osmosis.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,10 @@ class CommandTreeTest {
     void aCommandBuildsOnlyItsBranch() {
         CommandLine cli = CommandTree.forArgs(root, "yaml", "document", "--dry-run");
         assertEquals(Set.of("yaml"), cli.getSubcommands().keySet());
-        assertTrue(cli.getSubcommands().get("yaml").getSubcommands().containsKey("document"));
+        assertEquals(Set.of("document"), cli.getSubcommands().get("yaml").getSubcommands().keySet());
+        CommandLine llm = CommandTree.forArgs(root, "llm", "stats").getSubcommands().get("llm");
+        assertEquals(new CommandLine(root).getSubcommands().get("llm").getSubcommands().keySet(),
+                llm.getSubcommands().keySet(), "llm injects the root into its commands: built whole");
         assertEquals(Set.of(), CommandTree.forArgs(root, "--version").getSubcommands().keySet());
     }
 
@@ -32,12 +36,44 @@ class CommandTreeTest {
     }
 
     @Test
+    void theLeanRootIsTheAnnotatedRootWithoutItsCommands() {
+        CommandLine.Help full = new CommandLine(root).getHelp();
+        for (String first : new String[] {"--version", "coverage"}) {
+            CommandLine.Help lean = CommandTree.forArgs(root, first).getHelp();
+            assertEquals(full.commandSpec().name(), lean.commandSpec().name(), first);
+            assertEquals(full.description(), lean.description(), first);
+            assertEquals(full.optionList(), lean.optionList(), first);
+            assertEquals(full.synopsis(0).replace(" [COMMAND]", ""), lean.synopsis(0).replace(" [COMMAND]", ""), first);
+            assertEquals(List.of(full.commandSpec().version()), List.of(lean.commandSpec().version()), first);
+        }
+    }
+
+    @Test
+    void theLeanYamlGroupIsTheAnnotatedOneWithoutItsOtherCommands() {
+        CommandLine.Help full = new CommandLine(root).getSubcommands().get("yaml").getHelp();
+        CommandLine.Help lean = CommandTree.forArgs(root, "yaml", "document").getSubcommands().get("yaml").getHelp();
+        assertEquals(full.commandSpec().qualifiedName(), lean.commandSpec().qualifiedName());
+        assertEquals(full.description(), lean.description());
+        assertEquals(full.optionList(), lean.optionList());
+        CliHarness.Result help = CliHarness.run("yaml", "document", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("Usage: osmosis yaml document "), help.out());
+    }
+
+    @Test
     void theLeanRootPrintsTheSameVersionAndUsage() {
-        CliHarness.Result version = CliHarness.run("--version");
-        assertEquals(0, version.exitCode());
-        assertTrue(version.out().startsWith("osmosis "), version.out());
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliHarness.Result version = CliHarness.run(flag);
+            assertEquals(0, version.exitCode());
+            assertEquals(new VersionProvider().getVersion()[0] + System.lineSeparator(), version.out(), flag);
+        }
+        for (String flag : new String[] {"--help", "-h"}) {
+            CliHarness.Result usage = CliHarness.run(flag);
+            assertEquals(0, usage.exitCode());
+            assertTrue(usage.out().startsWith("Usage: osmosis [-hV] [COMMAND]"), usage.out());
+            assertTrue(usage.out().contains("-V, --version   Print version information and exit."), usage.out());
+        }
         CliHarness.Result help = CliHarness.run("coverage", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("Usage: osmosis coverage"), help.out());
-    }
-}
+    }}
