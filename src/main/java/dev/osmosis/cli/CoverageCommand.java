@@ -43,9 +43,10 @@ public final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx);
+        ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
+        Project loaded = withFiles.project();
         List<Node> nodes = project.select(loaded, ctx.workingDir());
-        SchemaFiles files = SchemaFiles.of(loaded);
+        SchemaFiles files = withFiles.files();
         files.problems().forEach(p -> ctx.err().println("warning: " + p.message()
                 + "; its nodes are counted from the manifest."));
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
@@ -53,8 +54,8 @@ public final class CoverageCommand implements Callable<Integer> {
         switch (format) {
             case json -> ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
-            case github -> ctx.out().print(ci(ctx, loaded, nodes, report).github());
-            case junit -> ctx.out().print(ci(ctx, loaded, nodes, report).junit());
+            case github -> ctx.out().print(ci(ctx, loaded, files, nodes, report).github());
+            case junit -> ctx.out().print(ci(ctx, loaded, files, nodes, report).junit());
             default -> new CoverageText(ctx.out()).print(report);
         }
         if (failUnder != null && report.total().overallPercent() < failUnder) {
@@ -64,9 +65,10 @@ public final class CoverageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static CoverageCi ci(CommandContext ctx, Project loaded, List<Node> nodes, CoverageReport report) {
+    private static CoverageCi ci(CommandContext ctx, Project loaded, SchemaFiles files, List<Node> nodes,
+                                 CoverageReport report) {
         Map<String, Node> byId = new HashMap<>();
         nodes.forEach(n -> byId.put(n.uniqueId(), n));
-        return new CoverageCi(report, byId, SchemaFiles.of(loaded), p -> ctx.shown(loaded.root(), p));
+        return new CoverageCi(report, byId, files, p -> ctx.shown(loaded.root(), p));
     }
 }

@@ -54,13 +54,14 @@ final class YamlRun {
                 ctx.err().println("warning: " + String.join(", ", unused) + ": LLM options take effect only with --synthesize; ignored.");
             }
         }
-        Project project = command.project.load(ctx);
+        ProjectOptions.WithFiles loaded = command.project.loadWithFiles(ctx);
+        Project project = loaded.project();
         command.dbtOsmosis.requireCatalog(project);
         DocSettings settings = command.docs.resolve(project.config());
         boolean underConfig = FusionCompat.enabled(command.fusion.fusionCompat, project.config(), project.manifest());
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
-        SchemaFiles onDisk = SchemaFiles.of(project);
+        SchemaFiles onDisk = loaded.files();
         onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         Prepared prepared = prepare(project, onDisk, selected);
         SchemaFiles files = prepared.files();

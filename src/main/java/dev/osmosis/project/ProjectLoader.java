@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.tinylog.Logger;
@@ -34,6 +35,14 @@ public final class ProjectLoader {
     private final DbtProjectReader projectReader = new DbtProjectReader();
 
     public Project load(Paths paths, Path workingDir) {
+        return load(paths, workingDir, (root, config) -> { });
+    }
+
+    /**
+     * As {@link #load(Paths, Path)}; {@code located} learns the project's folder and configuration as soon as they are
+     * known, before the manifest is read, so that the caller can start work that needs no manifest meanwhile.
+     */
+    public Project load(Paths paths, Path workingDir, BiConsumer<Path, DbtProject> located) {
         Path root = paths.projectDir() != null ? workingDir.resolve(paths.projectDir()).normalize()
                 : findProjectDir(workingDir);
         if (!Files.exists(root)) {
@@ -44,6 +53,7 @@ public final class ProjectLoader {
                     + DbtProjectReader.FILE_NAME + ".");
         }
         DbtProject config = projectReader.read(root, paths.vars());
+        located.accept(root, config);
         Path target = ArtifactFolder.find(root, config);
         Path manifestFile = paths.manifest() != null ? workingDir.resolve(paths.manifest())
                 : target.resolve("manifest.json");

@@ -61,23 +61,12 @@ public final class SchemaFiles {
      * may lie elsewhere); all paths absolute. Files are parsed in parallel; order is by path.
      */
     public static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles) {
-        return load(root, folders, extraFiles, null);
+        return load(root, folders, extraFiles, null, null);
     }
 
     private static SchemaFiles load(Path root, Collection<Path> folders, Collection<Path> extraFiles,
-                                    ProjectLayout layout) {
-        TreeSet<Path> paths = new TreeSet<>();
-        for (Path folder : folders) {
-            Path dir = folder.normalize();
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).filter(SchemaFiles::isYaml).forEach(p -> paths.add(p.normalize()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+                                    ProjectLayout layout, SchemaPrefetch prefetch) {
+        TreeSet<Path> paths = yamlFiles(folders);
         for (Path extra : extraFiles) {
             Path p = extra.normalize();
             if (isYaml(p) && Files.isRegularFile(p)) {
@@ -85,8 +74,19 @@ public final class SchemaFiles {
             }
         }
         Map<Path, Object> parsed = new TreeMap<>();
-        ValuePool pool = new ValuePool();
-        paths.parallelStream().map(p -> Map.entry(p, parse(p, pool))).toList()
+        ValuePool pool;
+        if (prefetch != null) {
+            pool = prefetch.pool();
+            prefetch.finish().forEach((p, v) -> {
+                if (paths.contains(p)) {
+                    parsed.put(p, v);
+                }
+            });
+        } else {
+            pool = new ValuePool();
+        }
+        paths.stream().filter(p -> !parsed.containsKey(p)).toList().parallelStream()
+                .map(p -> Map.entry(p, parse(p, pool))).toList()
                 .forEach(e -> parsed.put(e.getKey(), e.getValue()));
         Map<Path, SchemaFile> files = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -100,20 +100,47 @@ public final class SchemaFiles {
         return new SchemaFiles(root, files, problems, layout);
     }
 
+    /** Every .yml/.yaml file under {@code folders} (those that exist), normalized, in path order. */
+    static TreeSet<Path> yamlFiles(Collection<Path> folders) {
+        TreeSet<Path> paths = new TreeSet<>();
+        for (Path folder : folders) {
+            Path dir = folder.normalize();
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile).filter(SchemaFiles::isYaml).forEach(p -> paths.add(p.normalize()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return paths;
+    }
+
+    /** The folders a package's schema files live in: its model, seed and snapshot paths. */
+    static List<Path> folders(Path home, DbtProject config) {
+        List<Path> folders = new ArrayList<>();
+        for (List<String> paths : List.of(config.modelPaths(), config.seedPaths(), config.snapshotPaths())) {
+            paths.forEach(p -> folders.add(home.resolve(p)));
+        }
+        return folders;
+    }
+
     /**
      * Every schema file of a project: the model, seed and snapshot folders of each package that is on disk (the
      * project's own, its wrapper's, installed packages'), plus the YAML paths the manifest gives, each resolved
      * against its own package's folder.
      */
     public static SchemaFiles of(Project project) {
+        return of(project, null);
+    }
+
+    /** As {@link #of(Project)}, taking the files {@code prefetch} (may be null) has parsed meanwhile. */
+    public static SchemaFiles of(Project project, SchemaPrefetch prefetch) {
         List<Path> folders = new ArrayList<>();
         for (PackageHome home : project.layout().packages().values()) {
-            if (home.folder() == null) {
-                continue;
-            }
-            DbtProject config = home.config();
-            for (List<String> paths : List.of(config.modelPaths(), config.seedPaths(), config.snapshotPaths())) {
-                paths.forEach(p -> folders.add(home.folder().resolve(p)));
+            if (home.folder() != null) {
+                folders.addAll(folders(home.folder(), home.config()));
             }
         }
         List<Path> extra = new ArrayList<>();
@@ -123,7 +150,7 @@ public final class SchemaFiles {
                 project.layout().resolve(n, n.originalFilePath()).ifPresent(extra::add);
             }
         }
-        return load(project.root(), folders, extra, project.layout());
+        return load(project.root(), folders, extra, project.layout(), prefetch);
     }
 
     private static boolean isYaml(Path p) {
@@ -131,7 +158,7 @@ public final class SchemaFiles {
         return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
-    private static Object parse(Path p, ValuePool pool) {
+    static Object parse(Path p, ValuePool pool) {
         try {
             return SchemaFile.parse(p, Files.readString(p, StandardCharsets.UTF_8), pool);
         } catch (SchemaParseException e) {
