@@ -31,8 +31,9 @@ public final class OrganizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx);
-        SchemaFiles files = SchemaFiles.of(loaded);
+        ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
+        Project loaded = withFiles.project();
+        SchemaFiles files = withFiles.files();
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx.workingDir()));
         plan.skipped().forEach(w -> ctx.err().println("warning: " + w));

@@ -42,9 +42,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
-        Project loaded = project.load(ctx);
+        ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
+        Project loaded = withFiles.project();
         List<Node> nodes = project.select(loaded, ctx.workingDir());
-        SchemaFiles files = SchemaFiles.of(loaded);
+        SchemaFiles files = withFiles.files();
         List<RunUsage> usage = RunUsage.read(UsageHome.databaseFile(ctx.env()),
                 loaded.manifest().nodes().keySet());
         ReportData data = new ReportBuilder(loaded, DocState.read(loaded, files),
