@@ -15,23 +15,33 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
     }
 
     public String summary() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "%d columns injected, %d descriptions inherited", columnsInjected, descriptionsInherited));
+        StringBuilder s = new StringBuilder(of(columnsInjected, "column") + " injected, "
+                + of(descriptionsInherited, "description") + " inherited");
         if (descriptionsSynthesized + modelDescriptionsSynthesized > 0) {
-            s.append(String.format(Locale.ROOT, ", %d column and %d model descriptions synthesized",
-                    descriptionsSynthesized, modelDescriptionsSynthesized));
+            s.append(String.format(Locale.ROOT, ", %d column and %d model description%s synthesized",
+                    descriptionsSynthesized, modelDescriptionsSynthesized,
+                    modelDescriptionsSynthesized == 1 ? "" : "s"));
         }
         if (columnsRemoved > 0 || dataTypesSynced > 0 || nodesReordered > 0) {
-            s.append(String.format(Locale.ROOT, ", %d columns removed, %d data types synced, %d nodes re-sorted",
-                    columnsRemoved, dataTypesSynced, nodesReordered));
+            s.append(", ").append(of(columnsRemoved, "column")).append(" removed, ")
+                    .append(of(dataTypesSynced, "data type")).append(" synced, ")
+                    .append(of(nodesReordered, "node")).append(" re-sorted");
         }
         if (tagsOrMetaMerged > 0) {
-            s.append(String.format(Locale.ROOT, ", %d columns got tags or meta", tagsOrMetaMerged));
+            s.append(", ").append(of(tagsOrMetaMerged, "column")).append(" got tags or meta");
         }
         if (entriesCreated > 0) {
-            s.append(String.format(Locale.ROOT, ", %d new YAML entries", entriesCreated));
+            s.append(", ").append(of(entriesCreated, "new YAML entr", "y", "ies"));
         }
-        return s.append(String.format(Locale.ROOT, "; %d file%s changed", filesChanged, filesChanged == 1 ? "" : "s"))
-                .toString();
+        return s.append("; ").append(of(filesChanged, "file")).append(" changed").toString();
+    }
+
+    /** "1 file", "2 files", "0 files". */
+    private static String of(int n, String noun) {
+        return of(n, noun, "", "s");
+    }
+
+    private static String of(int n, String stem, String one, String many) {
+        return n + " " + stem + (n == 1 ? one : many);
     }
 }
