@@ -60,14 +60,18 @@ public final class LlmCacheCommand implements Runnable {
         @Override
         public Integer call() {
             Path file = parent.databaseFile();
-            int removed = 0;
-            if (Files.exists(file)) {
-                try (UsageDatabase db = UsageDatabase.open(file)) {
-                    removed = new ResponseCache(db).clear();
-                } catch (SQLException e) {
-                    throw OsmosisException.failure("cannot clear the response cache at " + file + ": "
-                            + e.getMessage());
-                }
+            if (!Files.exists(file)) {
+                spec.commandLine().getOut().println("No LLM response cache at " + file + " (no run has used it): "
+                        + "nothing to clear.");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            int removed;
+            try (UsageDatabase db = UsageDatabase.open(file)) {
+                removed = new ResponseCache(db).clear();
+            } catch (SQLException e) {
+                throw OsmosisException.failure("cannot clear the response cache at " + file + ": "
+                        + e.getMessage());
             }
             spec.commandLine().getOut().println("Removed " + removed + " cached LLM response"
                     + (removed == 1 ? "" : "s") + " from " + file + ".");

@@ -1,6 +1,7 @@
 package dev.osmosis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import dev.osmosis.usage.UsageDatabase;
 import dev.osmosis.usage.UsageSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +101,14 @@ class UsageCommandsTest {
             assertEquals(3, new Ledger(db).since(Instant.EPOCH).size());
         }
         assertTrue(run(new LlmCacheCommand(env()), "clear").contains("Removed 0 cached LLM responses"));
+    }
+
+    @Test
+    void cacheClearWithoutADatabaseSaysSoAndCreatesNone() throws Exception {
+        String out = run(new LlmCacheCommand(env()), "clear");
+        assertTrue(out.contains("No LLM response cache at " + home.resolve("osmosis.db")), out);
+        assertTrue(out.contains("nothing to clear"), out);
+        assertFalse(Files.exists(home.resolve("osmosis.db")));
     }
 
     @Test
