@@ -47,7 +47,7 @@ public final class CoverageCommand implements Callable<Integer> {
         Project loaded = withFiles.project();
         List<Node> nodes = project.select(loaded, ctx.workingDir());
         SchemaFiles files = withFiles.files();
-        files.problems().forEach(p -> ctx.err().println("warning: " + p.message()
+        files.problems().forEach(p -> ctx.err().println("warning: " + p.message().replaceFirst("\\.$", "")
                 + "; its nodes are counted from the manifest."));
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
                 .compute(loaded.packageName(), nodes, DocState.read(loaded, files).docs(), loaded.catalog());

@@ -1,5 +1,6 @@
 package dev.osmosis.docs;
 
+import dev.osmosis.project.OrderedMap;
 import dev.osmosis.project.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public record NodeDocs(String uniqueId, ResourceType resourceType, String name, 
     public NodeDocs {
         description = description == null ? "" : description;
         columns = List.copyOf(columns);
-        meta = meta == null ? Map.of() : Map.copyOf(meta);
+        meta = OrderedMap.copyOf(meta); // YAML order and null values (`owner: ~`) kept
     }
 
     public Optional<ColumnDocs> column(String columnName) {

@@ -167,6 +167,10 @@ public final class SchemaFiles {
             return new Problem(p, p + " is not UTF-8 text; osmosis leaves it untouched.");
         } catch (IOException e) {
             return new Problem(p, "cannot read " + p + ": " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // a recursive alias (`meta: &a {self: *a}`) is valid YAML but an endless value
+            return new Problem(p, p + " has an alias inside the value it names (like `meta: &a {self: *a}`) or "
+                    + "nesting too deep to read; osmosis leaves it untouched.");
         }
     }
 
