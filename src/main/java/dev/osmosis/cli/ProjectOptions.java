@@ -71,8 +71,16 @@ public final class ProjectOptions {
      */
     public WithFiles loadWithFiles(CommandContext ctx) {
         SchemaPrefetch[] prefetch = new SchemaPrefetch[1];
-        Project project = new ProjectLoader().load(paths(ctx), ctx.workingDir(),
-                (root, config) -> prefetch[0] = SchemaPrefetch.start(root, config));
+        Project project;
+        try {
+            project = new ProjectLoader().load(paths(ctx), ctx.workingDir(),
+                    (root, config) -> prefetch[0] = SchemaPrefetch.start(root, config));
+        } catch (RuntimeException e) {
+            if (prefetch[0] != null) {
+                prefetch[0].cancel(); // no manifest, no run: stop parsing for it
+            }
+            throw e;
+        }
         return new WithFiles(project, SchemaFiles.of(project, prefetch[0]));
     }
 

@@ -34,6 +34,10 @@ public final class ChangeSet {
 
     /** One batch of patched files: those whose text changed, and an edit left undone per warning. */
     public record Patched(List<FileChange> changes, List<String> warnings) {
+        public Patched {
+            changes = List.copyOf(changes);
+            warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
+        }
     }
 
     /**

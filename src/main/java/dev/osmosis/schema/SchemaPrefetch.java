@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * Parses the schema files of a project's own folders on a background thread while the caller reads the manifest.
@@ -25,6 +26,7 @@ public final class SchemaPrefetch {
     private final List<Path> folders;
     private final CountDownLatch walked = new CountDownLatch(1);
     private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean cancelled;
     private volatile List<Path> paths = List.of();
     private volatile AtomicReferenceArray<Object> parsed = new AtomicReferenceArray<>(0);
     private volatile CountDownLatch done = new CountDownLatch(0);
@@ -61,13 +63,20 @@ public final class SchemaPrefetch {
         List<Path> todo = paths;
         for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
             try {
-                parsed.set(i, SchemaFiles.parse(todo.get(i), pool));
+                if (!cancelled) {
+                    parsed.set(i, SchemaFiles.parse(todo.get(i), pool));
+                }
             } catch (RuntimeException e) {
                 // left out: the full load parses the file again and reports what is wrong with it
             } finally {
                 done.countDown();
             }
         }
+    }
+
+    /** Stops parsing (the files not parsed yet are skipped): the load it was started for has failed. */
+    public void cancel() {
+        cancelled = true;
     }
 
     ValuePool pool() {
@@ -80,7 +89,9 @@ public final class SchemaPrefetch {
      */
     Map<Path, Object> finish() {
         await(walked);
-        drain();
+        // what is left is parsed on every core (the calling thread and the common pool's workers), as a load
+        // without prefetch would
+        IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(i -> drain());
         await(done);
         Map<Path, Object> out = new HashMap<>();
         List<Path> todo = paths;

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the figures equal what an independent fixpoint over manifest, catalog and YAML says same-name inheritance allows.
  */
 class CorpusDocumentTest {
-    private static final Pattern SUMMARY = Pattern.compile("(\\d+) columns injected, (\\d+) descriptions inherited");
+    private static final Pattern SUMMARY = Pattern.compile("(\\d+) columns? injected, (\\d+) descriptions? inherited");
     private static final Pattern DESCRIPTION_LINE = Pattern.compile("^\\s*(?:-\\s+)?description:\\s*(.*?)\\s*$");
 
     @ParameterizedTest(name = "{0}")
