@@ -1,7 +1,7 @@
 package dev.osmosis.project;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +65,18 @@ public final class ValuePool {
     }
 
     /** Strings only, as {@link List#copyOf} keeps them (so a later copyOf returns the same instance). */
-    public List<String> strings(List<String> list) {
-        if (list.isEmpty()) {
+    public List<String> strings(Collection<String> strings) {
+        if (strings.isEmpty()) {
             return List.of();
         }
-        List<String> pooled = new ArrayList<>(list.size());
-        list.forEach(s -> pooled.add(string(s)));
+        Object[] pooled = new Object[strings.size()];
+        int i = 0;
+        for (String s : strings) {
+            pooled[i++] = string(s);
+        }
         @SuppressWarnings("unchecked")
-        List<String> canonical = (List<String>) shared.computeIfAbsent(new Shape(Kind.STRINGS, pooled.toArray()),
-                s -> List.copyOf(pooled));
+        List<String> canonical = (List<String>) shared.computeIfAbsent(new Shape(Kind.STRINGS, pooled),
+                s -> (List<String>) (List<?>) List.of(pooled));
         return canonical;
     }
 

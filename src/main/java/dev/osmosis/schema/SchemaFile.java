@@ -213,7 +213,7 @@ public final class SchemaFile {
                     map.forEach((k, v) -> meta.put(String.valueOf(k), v));
                 }
             }
-            return new Tagged(pool.strings(List.copyOf(tags)), Placement.of(topTags != null, cfgTags != null),
+            return new Tagged(pool.strings(tags), Placement.of(topTags != null, cfgTags != null),
                     pool.map(meta), Placement.of(topMeta != null, cfgMeta != null));
         }
     }
