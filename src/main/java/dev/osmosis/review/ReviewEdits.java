@@ -1,5 +1,6 @@
 package dev.osmosis.review;
 
+import dev.osmosis.docs.Rejections;
 import dev.osmosis.schema.YamlEdit;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,14 +29,18 @@ public final class ReviewEdits {
     }
 
     /**
-     * Rejecting empties the description (undocumented again, so the next --synthesize writes it anew) and removes
-     * both keys wherever they are; a meta mapping left empty goes too.
+     * Rejecting empties the description (undocumented again, so the next --synthesize writes it anew), records the
+     * rejected text's hash next to it (so that run never writes it back, docs/adr/0706) and removes both review
+     * keys wherever they are. The hash goes in first: the mapping the keys leave is then not empty and stays.
      */
     public static Map<Path, List<YamlEdit>> reject(List<ReviewItem> items, ReviewKeys keys) {
         Map<Path, List<YamlEdit>> edits = new LinkedHashMap<>();
         for (ReviewItem i : items) {
             List<YamlEdit> file = edits.computeIfAbsent(i.file(), f -> new ArrayList<>());
             file.add(YamlEdit.setDescription(i.entry(), i.column(), ""));
+            List<String> rejected = new ArrayList<>(i.metaPath());
+            rejected.add(Rejections.KEY);
+            file.add(new YamlEdit.SetValue(i.entry(), i.column(), rejected, Rejections.adding(i.meta(), i.text())));
             for (List<String> meta : META_PATHS) {
                 for (String key : List.of(keys.markKey(), keys.reviewKey())) {
                     List<String> path = new ArrayList<>(meta);

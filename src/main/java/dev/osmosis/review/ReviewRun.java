@@ -64,11 +64,11 @@ public final class ReviewRun {
         List<ReviewItem> items = scan(files);
         List<String> failures = new ArrayList<>();
         if (request.action() != Action.list) {
-            List<ReviewItem> pending = items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
-            ReviewSelection.Result chosen = ReviewSelection.choose(request.selectors(), request.all(), pending,
-                    resolver, (ids, column) -> hasColumn(files, ids, column));
-            chosen.matchedNothing().forEach(s -> io.err().println("note: nothing awaiting review matches '" + s
-                    + "'"));
+            ReviewSelection.Result chosen = ReviewSelection.choose(request.selectors(), request.all(),
+                    decidable(request, items), resolver, (ids, column) -> hasColumn(files, ids, column));
+            String what = request.action() == Action.reject && !request.all() ? "no AI-written description"
+                    : "nothing awaiting review";
+            chosen.matchedNothing().forEach(s -> io.err().println("note: " + what + " matches '" + s + "'"));
             failures.addAll(decide(request, files, chosen.chosen()));
             if (request.dryRun()) {
                 Set<ReviewItem> decided = new HashSet<>(chosen.chosen());
@@ -97,6 +97,17 @@ public final class ReviewRun {
                     + request.maxPending() + ". Review them with osmosis review, then --accept or --reject.");
         }
         return 0;
+    }
+
+    /**
+     * What a decision may apply to: descriptions awaiting review, and for a rejection that names them also those
+     * accepted before (a reviewer may change their mind); --all means every description awaiting review.
+     */
+    static List<ReviewItem> decidable(Request request, List<ReviewItem> items) {
+        if (request.action() == Action.reject && !request.all()) {
+            return items;
+        }
+        return items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
     }
 
     private boolean hasColumn(SchemaFiles files, Set<String> uniqueIds, String column) {

@@ -48,7 +48,8 @@ public final class ReviewScan {
             return;
         }
         items.add(new ReviewItem(node.uniqueId(), node.displayName(), Coverage.folderOf(node), at.entry().ref(), column,
-                text, metaPath(other), at.file().path(), line, status, keys.reviewedOn(meta), null));
+                text, metaPath(other), at.file().path(), line, status, keys.reviewedOn(meta), null,
+                meta));
     }
 
     /** The mapping holding the mark: dbt 1.10's config.meta when the mark is there (config wins, as dbt reads it). */

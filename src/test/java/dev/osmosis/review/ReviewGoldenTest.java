@@ -66,15 +66,17 @@ class ReviewGoldenTest {
         SchemaFiles files = SchemaFiles.load(tmp, List.of(tmp.resolve("models")), List.of());
         SchemaFile parsed = files.fileOrEmpty(file);
         List<Node> nodes = parsed.entries().stream().map(ReviewGoldenTest::node).toList();
-        List<ReviewItem> pending = new ReviewScan(keys, Placeholders.DEFAULT).scan(nodes, files).stream()
-                .filter(i -> i.status() == ReviewStatus.PENDING).toList();
+        List<ReviewItem> items = new ReviewScan(keys, Placeholders.DEFAULT).scan(nodes, files);
         List<String> selectors = new ArrayList<>();
         spec.path("select").forEach(s -> selectors.add(s.asText()));
-        ReviewSelection.Result chosen = ReviewSelection.choose(selectors, spec.path("all").asBoolean(), pending,
+        ReviewRun.Request request = new ReviewRun.Request(ReviewRun.Action.valueOf(spec.path("action").asText()),
+                selectors, spec.path("all").asBoolean(), ReviewFormat.Kind.text, null, false, DAY);
+        ReviewSelection.Result chosen = ReviewSelection.choose(selectors, request.all(),
+                ReviewRun.decidable(request, items),
                 selector -> nodes.stream().filter(n -> n.name().equals(selector)).findFirst()
                         .map(n -> Set.of(n.uniqueId())).orElseThrow(() -> OsmosisException.usage(selector)),
                 (ids, column) -> true);
-        Map<Path, List<YamlEdit>> edits = spec.path("action").asText().equals("accept")
+        Map<Path, List<YamlEdit>> edits = request.action() == ReviewRun.Action.accept
                 ? ReviewEdits.accept(chosen.chosen(), keys, DAY) : ReviewEdits.reject(chosen.chosen(), keys);
         ReviewChanges.Result result = ReviewChanges.apply(files, edits);
         assertTrue(result.refused().isEmpty(), result.refused().toString());
