@@ -93,6 +93,11 @@ final class SynthesisStep {
             ctx.err().println("not synthesized (no SQL and no columns to ground a description; add columns or run "
                     + "`dbt docs generate` for a catalog): " + String.join(", ", result.ungrounded()));
         }
+        if (!result.rejectedAgain().isEmpty()) {
+            ctx.err().println("left undocumented (the model gave again a text a reviewer rejected, even when told; "
+                    + "write them by hand, or adjust the prompt or run with --no-llm-cache to ask anew): "
+                    + String.join(", ", result.rejectedAgain()));
+        }
         result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
         LlmException stop = result.stoppedBy();
         if (stop != null) {

@@ -136,6 +136,107 @@ class ReviewEndToEndTest {
         assertEquals(before.keySet(), TestProjects.snapshot(root).keySet());
     }
 
+    /** The first column awaiting review: its selector, unique id and column name. */
+    private JsonNode firstPendingColumn() throws Exception {
+        for (JsonNode i : pending().get("descriptions")) {
+            if (!i.get("column").isNull()) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column awaits review");
+    }
+
+    /** A column's docs as the YAML holds them now. */
+    private dev.osmosis.docs.ColumnDocs column(String uniqueId, String name) {
+        dev.osmosis.docs.NodeDocs docs = dev.osmosis.testing.ProjectDocs.read(dev.osmosis.testing.ProjectDocs
+                .load(root)).docs().get(uniqueId);
+        return docs.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Issue 18.2: the reviewer rejects a text that was its node's only gap, so the next synthesis sends the same
+     * plain request and the response cache holds the very answer rejected. It is not written back: the gap is asked
+     * again with the rejected text named in the prompt, and the new answer is written.
+     */
+    @Test
+    void aRejectedTextIsNeverWrittenBackFromTheCache() throws Exception {
+        JsonNode item = firstPendingColumn();
+        String selector = item.get("node").asText() + "." + item.get("column").asText();
+        String id = item.get("unique_id").asText();
+        String name = item.get("column").asText();
+        assertEquals(0, review("review", "--reject", selector).exitCode());
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            env = llm.env(tmp.resolve("home")); // the cache of the first synthesis is kept
+            assertEquals(0, review("yaml", "document", "--synthesize").exitCode());
+            assertEquals(1, llm.requests().size(), "the node's only gap: one plain call");
+            String second = column(id, name).description();
+            assertTrue(second.contains("(#1)"), second);
+
+            CliHarness.Result rejected = review("review", "--reject", selector);
+            assertEquals(0, rejected.exitCode(), rejected.err());
+            assertEquals(2, dev.osmosis.docs.Rejections.hashes(column(id, name).meta()).size(),
+                    "both rejected texts are remembered: " + column(id, name).meta());
+
+            CliHarness.Result again = review("yaml", "document", "--synthesize");
+            assertEquals(0, again.exitCode(), again.err());
+            assertEquals(2, llm.requests().size(), "the cached answer is the rejected text: the server is asked");
+            String prompt = FakeOpenAi.prompt(llm.requests().get(1));
+            assertTrue(prompt.contains("A reviewer rejected this description of \"" + name + "\": " + second),
+                    prompt);
+            String third = column(id, name).description();
+            assertTrue(third.contains("(#2)"), "the new answer is written, not the rejected one: " + third);
+            assertEquals(Boolean.TRUE, column(id, name).meta().get("osmosis_generated"));
+        }
+    }
+
+    @Test
+    void aRejectedTextTheModelRepeatsEvenWhenToldStaysUndocumentedAndIsNamed() throws Exception {
+        JsonNode item = firstPendingColumn();
+        String selector = item.get("node").asText() + "." + item.get("column").asText();
+        String id = item.get("unique_id").asText();
+        String name = item.get("column").asText();
+        assertEquals(0, review("review", "--reject", selector).exitCode());
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            env = llm.env(tmp.resolve("home"));
+            assertEquals(0, review("yaml", "document", "--synthesize").exitCode());
+        }
+        String rejectedText = column(id, name).description();
+        assertEquals(0, review("review", "--reject", selector).exitCode());
+        try (FakeOpenAi fresh = new FakeOpenAi()) { // numbers its answers from 1 again: the same text
+            env = fresh.env(tmp.resolve("home"));
+            CliHarness.Result again = review("yaml", "document", "--synthesize");
+            assertEquals(0, again.exitCode(), again.err());
+            assertEquals(1, fresh.requests().size());
+            assertTrue(FakeOpenAi.prompt(fresh.requests().get(0)).contains(rejectedText));
+            assertTrue(again.err().contains("left undocumented (the model gave again a text a reviewer rejected")
+                    && again.err().contains(id + "." + name), again.err());
+        }
+        assertEquals("", column(id, name).description(), "the rejected text is not written back");
+    }
+
+    @Test
+    void anAcceptedDescriptionCanBeRejected() throws Exception {
+        JsonNode item = firstPendingColumn();
+        String selector = item.get("node").asText() + "." + item.get("column").asText();
+        assertEquals(0, review("review", "--accept", selector).exitCode());
+        assertEquals(1, pending().get("reviewed").asInt());
+
+        CliHarness.Result rejected = review("review", "--reject", selector);
+        assertEquals(0, rejected.exitCode(), rejected.err());
+        assertTrue(rejected.err().contains("rejected 1 description(s) in 1 file(s)"), rejected.err());
+        dev.osmosis.docs.ColumnDocs after = column(item.get("unique_id").asText(), item.get("column").asText());
+        assertEquals("", after.description());
+        assertFalse(after.meta().containsKey("osmosis_reviewed"), after.meta().toString());
+        assertEquals(List.of(dev.osmosis.docs.Rejections.hash(item.get("text").asText())),
+                dev.osmosis.docs.Rejections.hashes(after.meta()));
+        assertEquals(0, pending().get("reviewed").asInt());
+
+        CliHarness.Result all = review("review", "--reject", "--all", "--dry-run");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.err().contains("would have rejected " + pending().get("pending").asInt() + " description"),
+                "--all rejects what awaits review only: " + all.err());
+    }
+
     @Test
     void maxPendingGatesAndAcceptAllOpensTheGate() throws Exception {
         int count = pending().get("pending").asInt();

@@ -3,6 +3,7 @@ package dev.osmosis.docs.synthesis;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.Rejections;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
@@ -32,13 +33,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * undocumented places only (human-written text is never touched), marks each synthesized description, and falls
  * back to per-column calls for what a bulk answer left out. The batches of a wide model are independent calls:
  * they run concurrently, every answered batch is kept, and a failed one is reported (a rerun asks only for what
- * is still undocumented, i.e. the failed batches).
+ * is still undocumented, i.e. the failed batches). A text a reviewer rejected (docs/adr/0706) is never written
+ * back, even when the response cache or the model gives it again: the gap is asked for once more with the
+ * rejected text named in the prompt, and left undocumented when the model repeats it.
  */
 final class NodeSynthesizer {
 
-    /** What one node got. {@code synthesized}: column names, "" for the model description. */
+    /**
+     * What one node got. {@code synthesized}: column names, "" for the model description; {@code repeatedRejected}
+     * the same for gaps left undocumented because every answer was a text a reviewer rejected.
+     */
     record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
-                   LlmException fatal) {
+                   LlmException fatal, Set<String> repeatedRejected) {
     }
 
     private final LlmClient client;
@@ -76,7 +82,7 @@ final class NodeSynthesizer {
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
         boolean modelGap = !placeholders.isDocumented(docs.description());
         PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
-        Answers answers = new Answers();
+        Answers answers = new Answers(docs);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
@@ -90,20 +96,82 @@ final class NodeSynthesizer {
         }
         List<CallPlan.Call> fallback = answers.fatal.get() != null ? List.of() : CallPlan.perGap(modelLeftOut, leftOut);
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
+        // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
+        List<CallPlan.Call> again = answers.fatal.get() != null ? List.of() : answers.toAskAgain(columnGaps(docs));
+        List<String> againFailed = sendAll(again, base, table, answers);
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        List<CallPlan.Call> retried = new ArrayList<>(fallback);
+        retried.addAll(again);
+        List<String> retriedFailed = new ArrayList<>(fallbackFailed);
+        retriedFailed.addAll(againFailed);
         return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
-                FailedCalls.message(plan, failed, fallback, fallbackFailed, answers.fatal.get()),
-                answers.fatal.get());
+                FailedCalls.message(plan, failed, retried, retriedFailed, answers.fatal.get()),
+                answers.fatal.get(), answers.stillRejected());
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */
     private static final class Answers {
+        final NodeDocs docs;
         final Map<String, String> columnText = new ConcurrentHashMap<>();
         final AtomicReference<String> modelText = new AtomicReference<>();
         final AtomicInteger calls = new AtomicInteger();
         final AtomicLong tokens = new AtomicLong();
         /** An error that stops every further call (authentication, configuration, budget). */
         final AtomicReference<LlmException> fatal = new AtomicReference<>();
+        /** Rejected texts an answer gave again, by column name ("" for the model description). */
+        final Map<String, String> rejectedGiven = new ConcurrentHashMap<>();
+        /** Gaps whose prompt already named their rejected text: not asked a third time. */
+        final Set<String> rejectionNamed = ConcurrentHashMap.newKeySet();
+
+        Answers(NodeDocs docs) {
+            this.docs = docs;
+        }
+
+        /** Keeps a column's answer unless a reviewer rejected that very text there. */
+        void column(String name, String text) {
+            Map<String, Object> meta = docs.columns().stream().filter(c -> c.name().equals(name)).findFirst()
+                    .map(ColumnDocs::meta).orElse(Map.of());
+            if (Rejections.isRejected(meta, text)) {
+                rejectedGiven.put(name, text);
+            } else {
+                columnText.put(name, text);
+            }
+        }
+
+        void model(String text) {
+            if (Rejections.isRejected(docs.meta(), text)) {
+                rejectedGiven.put("", text);
+            } else {
+                modelText.set(text);
+            }
+        }
+
+        /** The rejected text to name in a prompt for this gap ("" for the model description), or "" if none. */
+        String rejectedFor(String gap) {
+            String text = rejectedGiven.getOrDefault(gap, "");
+            if (!text.isEmpty()) {
+                rejectionNamed.add(gap);
+            }
+            return text;
+        }
+
+        /** One plain call per gap that got only a rejected text from prompts that did not name it. */
+        List<CallPlan.Call> toAskAgain(List<ColumnDocs> gaps) {
+            boolean model = modelText.get() == null && rejectedGiven.containsKey("") && !rejectionNamed.contains("");
+            List<ColumnDocs> columns = gaps.stream().filter(c -> !columnText.containsKey(c.name())
+                    && rejectedGiven.containsKey(c.name()) && !rejectionNamed.contains(c.name())).toList();
+            return CallPlan.perGap(model, columns);
+        }
+
+        /** Gaps left undocumented because the only answers were rejected texts. */
+        Set<String> stillRejected() {
+            Set<String> left = new TreeSet<>(rejectedGiven.keySet());
+            left.removeAll(columnText.keySet());
+            if (modelText.get() != null) {
+                left.remove("");
+            }
+            return left;
+        }
     }
 
     /**
@@ -155,17 +223,20 @@ final class NodeSynthesizer {
 
     /** Sends one structured call; returns the tokens it used. */
     private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, Answers answers) {
-        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table), bulk.model());
+        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table, answers), bulk.model());
+        if (bulk.model()) {
+            ctx = ctx.withRejectedDescription(answers.rejectedFor(""));
+        }
         LlmResponse response = client.complete(prompts.bulk(ctx));
         BulkAnswer answer = BulkAnswer.parse(response, ctx);
-        // An answer that is a placeholder by the project's own list counts as left out.
+        // An answer that is a placeholder by the project's own list, or a rejected text, counts as left out.
         answer.columns().forEach((name, text) -> {
             if (placeholders.isDocumented(text)) {
-                answers.columnText.put(name, text);
+                answers.column(name, text);
             }
         });
         if (bulk.model() && answer.modelDescription() != null && !answer.modelDescription().isBlank()) {
-            answers.modelText.set(answer.modelDescription());
+            answers.model(answer.modelDescription());
         }
         return Math.max(0, response.usage().total());
     }
@@ -173,27 +244,29 @@ final class NodeSynthesizer {
     /** Sends one plain-text call; returns the tokens it used. */
     private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, Answers answers) {
         if (call instanceof CallPlan.Model) {
-            LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)));
+            LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)
+                    .withRejectedDescription(answers.rejectedFor(""))));
             String text = PlainAnswer.of(r);
             if (!text.isBlank()) {
-                answers.modelText.set(text);
+                answers.model(text);
             }
             return Math.max(0, r.usage().total());
         } else if (call instanceof CallPlan.Column col) {
-            PromptContext.Column target = contextColumns(List.of(col.column()), table).get(0);
+            PromptContext.Column target = contextColumns(List.of(col.column()), table, answers).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
             if (!text.isBlank()) {
-                answers.columnText.put(col.column().name(), text);
+                answers.column(col.column().name(), text);
             }
             return Math.max(0, r.usage().total());
         }
         return 0;
     }
 
-    private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table) {
-        return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table)))
-                .toList();
+    private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
+                                                             Answers answers) {
+        return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
+                .withRejected(answers.rejectedFor(c.name()))).toList();
     }
 
     /** Puts answers only where the docs are still undocumented, each with the review mark. */
@@ -218,7 +291,7 @@ final class NodeSynthesizer {
             }
             synthesized.add("");
         }
-        return new Outcome(result, synthesized, 0, 0, null, null);
+        return new Outcome(result, synthesized, 0, 0, null, null, Set.of());
     }
 
     private Map<String, Object> mark(Map<String, Object> meta) {

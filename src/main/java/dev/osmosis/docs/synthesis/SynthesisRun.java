@@ -40,9 +40,11 @@ public final class SynthesisRun {
      * @param synthesized "nodeId|column" keys ("nodeId|" for a model description) written by the LLM
      * @param stoppedBy   the error that stopped all further calls (budget, authentication), or null
      * @param ungrounded  nodes with gaps but neither SQL nor columns: nothing to ground a description, no call
+     * @param rejectedAgain gaps left undocumented because the model kept giving a text a reviewer rejected, as
+     *                    "nodeId" (its description) or "nodeId.column"
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
-                         LlmException stoppedBy, int calls, List<String> ungrounded) {
+                         LlmException stoppedBy, int calls, List<String> ungrounded, List<String> rejectedAgain) {
     }
 
     /** What the tasks of one run share; every member is safe for concurrent use. */
@@ -53,6 +55,7 @@ public final class SynthesisRun {
         final Set<String> nodesWithNewText = ConcurrentHashMap.newKeySet();
         final Map<String, Failure> failures = new ConcurrentHashMap<>();
         final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
+        final Set<String> rejectedAgain = ConcurrentHashMap.newKeySet();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
         final NodeSynthesizer synthesizer;
 
@@ -137,7 +140,8 @@ public final class SynthesisRun {
         }
         List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(shared.failures).values());
         return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
-                shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)));
+                shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)),
+                List.copyOf(new TreeSet<>(shared.rejectedAgain)));
     }
 
     private ExecutorService daemonPool(String name) {
@@ -178,6 +182,7 @@ public final class SynthesisRun {
                 docs, project.catalog().table(id).orElse(null), parents);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
+        outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));
         if (!outcome.synthesized().isEmpty()) {
             shared.nodesWithNewText.add(id);
         }

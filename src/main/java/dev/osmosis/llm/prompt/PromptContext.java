@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param userContext            free text from {@code --llm-context FILE} (empty when none)
  * @param column                 the one column of a per-column call, else null
  * @param limits                 bounds applied when rendering (null: {@link PromptLimits#DEFAULTS})
+ * @param rejectedDescription    a model description a reviewer rejected and the model gave again (empty when
+ *                               none): the prompt names it so the new answer differs
  */
 public record PromptContext(
         String uniqueId,
@@ -37,7 +39,17 @@ public record PromptContext(
         List<Parent> parents,
         String userContext,
         Column column,
-        PromptLimits limits) {
+        PromptLimits limits,
+        String rejectedDescription) {
+
+    /** A context without a rejected description. */
+    public PromptContext(String uniqueId, String name, String resourceType, String path, String materialization,
+                         String description, String sql, List<Column> columns, List<Column> gaps,
+                         boolean wantModelDescription, List<Parent> parents, String userContext, Column column,
+                         PromptLimits limits) {
+        this(uniqueId, name, resourceType, path, materialization, description, sql, columns, gaps,
+                wantModelDescription, parents, userContext, column, limits, "");
+    }
 
     public PromptContext {
         uniqueId = orEmpty(uniqueId);
@@ -52,24 +64,31 @@ public record PromptContext(
         parents = parents == null ? List.of() : List.copyOf(parents);
         userContext = orEmpty(userContext);
         limits = limits == null ? PromptLimits.DEFAULTS : limits;
+        rejectedDescription = orEmpty(rejectedDescription);
     }
 
     /** The same context for a per-column call about {@code target}. */
     public PromptContext withColumn(Column target) {
         Objects.requireNonNull(target, "column");
         return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
-                gaps, wantModelDescription, parents, userContext, target, limits);
+                gaps, wantModelDescription, parents, userContext, target, limits, rejectedDescription);
     }
 
     /** The same context asking for other gaps (a batch of a wide model, or a retry of what a bulk answer missed). */
     public PromptContext withGaps(List<Column> newGaps, boolean wantModel) {
         return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
-                newGaps, wantModel, parents, userContext, column, limits);
+                newGaps, wantModel, parents, userContext, column, limits, rejectedDescription);
     }
 
     public PromptContext withLimits(PromptLimits newLimits) {
         return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
-                gaps, wantModelDescription, parents, userContext, column, newLimits);
+                gaps, wantModelDescription, parents, userContext, column, newLimits, rejectedDescription);
+    }
+
+    /** The same context naming a model description the reviewer rejected (null or empty: none). */
+    public PromptContext withRejectedDescription(String text) {
+        return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
+                gaps, wantModelDescription, parents, userContext, column, limits, text);
     }
 
     /** Names of the gaps in order, as the bulk schema and {@link BulkAnswer#parse} want them. */
@@ -81,17 +100,30 @@ public record PromptContext(
         return s == null ? "" : s;
     }
 
-    /** A column: name, data type (empty when unknown) and description (empty when undocumented). */
-    public record Column(String name, String dataType, String description) {
+    /**
+     * A column: name, data type (empty when unknown), description (empty when undocumented) and, for a gap, a
+     * description a reviewer rejected that the model gave again (empty when none).
+     */
+    public record Column(String name, String dataType, String description, String rejected) {
         public Column {
             name = Objects.requireNonNull(name, "column name");
             dataType = orEmpty(dataType);
             description = orEmpty(description);
+            rejected = orEmpty(rejected);
+        }
+
+        public Column(String name, String dataType, String description) {
+            this(name, dataType, description, "");
         }
 
         /** A gap: a column still to be written. */
         public static Column gap(String name, String dataType) {
             return new Column(name, dataType, "");
+        }
+
+        /** A gap whose rejected text the prompt names (null or empty: none). */
+        public Column withRejected(String text) {
+            return new Column(name, dataType, description, text);
         }
     }
 

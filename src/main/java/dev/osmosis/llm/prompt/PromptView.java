@@ -28,6 +28,7 @@ public final class PromptView {
         putText(v, "path", ctx.path());
         putText(v, "materialization", ctx.materialization());
         putText(v, "description", ctx.description());
+        putText(v, "rejected_description", ctx.rejectedDescription().strip());
 
         SqlCut cut = truncateSql(ctx.sql(), limits.maxSqlChars());
         putText(v, "sql", cut.text());
@@ -59,6 +60,7 @@ public final class PromptView {
         v.put("column_name", target == null ? "" : target.name());
         putText(v, "column_data_type", target == null ? "" : target.dataType());
         putText(v, "column_description", target == null ? "" : target.description().strip());
+        putText(v, "column_rejected", target == null ? "" : target.rejected().strip());
         return v;
     }
 
@@ -168,6 +170,7 @@ public final class PromptView {
         m.put("name", c.name());
         putText(m, "data_type", c.dataType());
         putText(m, "description", c.description().strip());
+        putText(m, "rejected", c.rejected().strip());
         return m;
     }
 
