@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.osmosis.llm.LlmRequest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PromptBuilderTest {
@@ -44,6 +45,33 @@ class PromptBuilderTest {
         assertEquals("[\"model_description\"]", onlyModel.get("required").toString());
         PromptContext nothing = Fixtures.orders().withGaps(List.of(), false);
         assertThrows(IllegalArgumentException.class, () -> builder.bulk(nothing));
+    }
+
+    /** Issue 18.2: a rejected text the model gave again is named in every default template that asks for it. */
+    @Test
+    void defaultTemplatesNameARejectedTextOnlyWhenThereIsOne() {
+        PromptContext plain = Fixtures.orders();
+        PromptContext told = plain.withGaps(List.of(plain.gaps().get(0).withRejected("Old status text."),
+                plain.gaps().get(1)), true).withRejectedDescription("Old orders text.");
+
+        String bulk = builder.bulk(told).user();
+        assertTrue(bulk.contains("  - status (varchar)\n    A reviewer rejected this one; write a different one, not a "
+                + "light rewording: Old status text.\n  - order_total"), bulk);
+        assertTrue(bulk.contains("rewording: Old orders text."), bulk);
+        assertEquals(1, bulk.split("A reviewer rejected", -1).length - 2, "order_total has none: " + bulk);
+        assertTrue(builder.modelDescription(told).user().contains(
+                "A reviewer rejected this description of \"orders\": Old orders text.\nWrite a different"));
+        assertTrue(builder.column(told, told.gaps().get(0)).user().contains(
+                "A reviewer rejected this description of \"status\": Old status text.\nWrite a different"));
+        assertFalse(builder.column(told, told.gaps().get(1)).user().contains("rejected"));
+        for (String prompt : List.of(builder.bulk(plain).user(), builder.modelDescription(plain).user(),
+                builder.column(plain, plain.gaps().get(0)).user())) {
+            assertFalse(prompt.contains("rejected"), prompt);
+        }
+        Map<String, Object> v = PromptView.of(told.withColumn(told.gaps().get(0)));
+        assertEquals("Old status text.", v.get("column_rejected"));
+        assertEquals(true, v.get("has_column_rejected"));
+        assertEquals("Old orders text.", v.get("rejected_description"));
     }
 
     @Test
