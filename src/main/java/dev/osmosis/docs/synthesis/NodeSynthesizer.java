@@ -15,6 +15,7 @@ import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,8 @@ final class NodeSynthesizer {
 
     /** What the calls of one node gathered; its calls may run on several threads. */
     private static final class Answers {
-        final NodeDocs docs;
+        /** The rejection records of the node's description ("") and columns, only where there are some. */
+        final Map<String, Map<String, Object>> rejectionMeta = new HashMap<>();
         final Map<String, String> columnText = new ConcurrentHashMap<>();
         final AtomicReference<String> modelText = new AtomicReference<>();
         final AtomicInteger calls = new AtomicInteger();
@@ -124,14 +126,20 @@ final class NodeSynthesizer {
         final Set<String> rejectionNamed = ConcurrentHashMap.newKeySet();
 
         Answers(NodeDocs docs) {
-            this.docs = docs;
+            if (docs.meta().containsKey(Rejections.KEY)) {
+                rejectionMeta.put("", docs.meta());
+            }
+            docs.columns().stream().filter(c -> c.meta().containsKey(Rejections.KEY))
+                    .forEach(c -> rejectionMeta.put(c.name(), c.meta()));
+        }
+
+        private boolean rejected(String gap, String text) {
+            return Rejections.isRejected(rejectionMeta.getOrDefault(gap, Map.of()), text);
         }
 
         /** Keeps a column's answer unless a reviewer rejected that very text there. */
         void column(String name, String text) {
-            Map<String, Object> meta = docs.columns().stream().filter(c -> c.name().equals(name)).findFirst()
-                    .map(ColumnDocs::meta).orElse(Map.of());
-            if (Rejections.isRejected(meta, text)) {
+            if (rejected(name, text)) {
                 rejectedGiven.put(name, text);
             } else {
                 columnText.put(name, text);
@@ -139,7 +147,7 @@ final class NodeSynthesizer {
         }
 
         void model(String text) {
-            if (Rejections.isRejected(docs.meta(), text)) {
+            if (rejected("", text)) {
                 rejectedGiven.put("", text);
             } else {
                 modelText.set(text);
