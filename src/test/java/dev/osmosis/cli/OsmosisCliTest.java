@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -45,7 +47,13 @@ class OsmosisCliTest {
         assertTrue(r.err().contains("Unmatched argument"), r.err());
         Path classes = Path.of(Osmosis.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertTrue(Files.isRegularFile(classes.resolve("dev/osmosis/cli/Osmosis.class")), classes.toString());
-        assertFalse(Files.exists(classes.resolve("dev/osmosis/bench")), classes + " holds benchmark classes");
+        // a folder a build of the old layout left behind is emptied by the compiler but not removed: look for files
+        Path bench = classes.resolve("dev/osmosis/bench");
+        if (Files.exists(bench)) {
+            try (Stream<Path> files = Files.walk(bench)) {
+                assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "benchmark classes in the product");
+            }
+        }
         assertFalse(Files.exists(classes.resolve("dev/osmosis/docs/synthesis/DbtOsmosisStrategy.class")),
                 "dbt-osmosis's strategy is modelled only for the benchmark");
     }
