@@ -34,7 +34,7 @@ final class CommandTree {
     }
 
     /**
-     * The first command's branch. A group with nothing of its own to run or inject (`yaml`, `bench`: no fields, not
+     * The first command's branch. A group with nothing of its own to run or inject (`yaml`: no fields, not
      * Runnable) gets only the subcommand the next argument names; building `yaml`'s other commands cost `yaml
      * document` as much again.
      */

@@ -8,8 +8,9 @@ import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ResourceType;
 import dev.osmosis.testing.ProjectDocs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class BenchCommandsTest {
     @Test
     void generatedProjectIsALayeredWarehouseThatOsmosisReads() {
         Path root = tmp.resolve("p");
-        CliHarness.Result gen = CliHarness.run("bench", "generate", "--models", "50", root.toString());
+        CliHarness.Result gen = bench("generate", "--models", "50", root.toString());
         assertEquals(0, gen.exitCode(), gen.err());
         assertTrue(gen.out().startsWith("generated 65 nodes"), gen.out());
 
@@ -33,7 +34,7 @@ class BenchCommandsTest {
         Lineage lineage = Lineage.of(project.manifest());
         assertTrue(lineage.ancestorsByGeneration("model.synthetic.fct_0").size() >= 3, "marts sit three layers deep");
 
-        CliHarness.Result load = CliHarness.run("bench", "load", "--project-dir", root.toString());
+        CliHarness.Result load = bench("load", "--project-dir", root.toString());
         assertTrue(load.out().startsWith("nodes=65 edges=" + lineage.edgeCount() + " "), load.out());
 
         CliHarness.Result doc = CliHarness.run("yaml", "document", "--project-dir", root.toString());
@@ -44,8 +45,7 @@ class BenchCommandsTest {
     @Test
     void yamlHeavyShapeListsEveryColumnWithTestsAndLeavesPassedThroughOnesToInherit() throws Exception {
         Path root = tmp.resolve("heavy");
-        CliHarness.Result gen = CliHarness.run("bench", "generate", "--models", "50", "--shape", "YAML_HEAVY",
-                root.toString());
+        CliHarness.Result gen = bench("generate", "--models", "50", "--shape", "YAML_HEAVY", root.toString());
         assertEquals(0, gen.exitCode(), gen.err());
         Matcher m = Pattern.compile("generated 65 nodes .*\\((\\d+) columns, manifest .* MB, YAML .* MB\\)")
                 .matcher(gen.out());
@@ -70,6 +70,28 @@ class BenchCommandsTest {
         assertEquals(0, again.exitCode(), "the second run changes nothing: " + again.err());
     }
 
+    @Test
+    void relativeFoldersResolveAgainstTheWorkingFolderAndBadInputIsAUsageError() {
+        CliHarness.Result gen = bench("generate", "--models", "5", "rel");
+        assertEquals(0, gen.exitCode(), gen.err());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("rel/target/manifest.json")), gen.out());
+
+        CliHarness.Result latency = bench("synth", "--latency", "soon");
+        assertEquals(2, latency.exitCode());
+        assertEquals("error: --latency must look like 200ms or 1.5s, not 'soon'.", latency.err().strip());
+        CliHarness.Result none = bench();
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("Missing command: try 'osmosis-bench --help'."), none.err());
+    }
+
+    /** osmosis-bench in-process, as bench/osmosis-bench runs it, in the test's folder. */
+    private CliHarness.Result bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new BenchMain(tmp).run(new PrintWriter(out), new PrintWriter(err), args);
+        return new CliHarness.Result(code, out.toString(), err.toString());
+    }
+
     private static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
@@ -81,9 +103,8 @@ class BenchCommandsTest {
     @Test
     void strategyComparesOsmosisWithDbtOsmosisOnTheSameGaps() {
         Path root = tmp.resolve("p");
-        CliHarness.run("bench", "generate", "--models", "30", root.toString());
-        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
-                "strategy", "--project-dir", root.toString());
+        bench("generate", "--models", "30", root.toString());
+        CliHarness.Result r = bench("strategy", "--project-dir", root.toString());
         assertEquals(0, r.exitCode(), r.err());
         Matcher m = Pattern.compile("osmosis calls=(\\d+).*dbt-osmosis calls=(\\d+)").matcher(r.out());
         assertTrue(m.find(), r.out());
@@ -94,8 +115,7 @@ class BenchCommandsTest {
 
     @Test
     void synthRunsAgainstTheFakeServerAndMakesThePlannedCalls() {
-        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
-                "synth", "--models", "20", "--latency", "1ms", "--concurrency", "2");
+        CliHarness.Result r = bench("synth", "--models", "20", "--latency", "1ms", "--concurrency", "2");
         assertEquals(0, r.exitCode(), r.err());
         Matcher m = Pattern.compile("calls=(\\d+) \\(planned (\\d+)\\) max_in_flight=(\\d+)").matcher(r.out());
         assertTrue(m.find(), r.out());
@@ -105,8 +125,7 @@ class BenchCommandsTest {
 
     @Test
     void synthAgainstAnAnnouncedBudgetRunsWithoutFlagsAndReportsThePace() {
-        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "bench",
-                "synth", "--models", "10", "--latency", "1ms", "--announce-rpm", "6000");
+        CliHarness.Result r = bench("synth", "--models", "10", "--latency", "1ms", "--announce-rpm", "6000");
         assertEquals(0, r.exitCode(), r.err());
         Matcher m = Pattern.compile("announced_rpm=6000 .*calls=(\\d+) \\(planned (\\d+)\\) rate_limited=(\\d+) .*"
                 + "settled pace: (.*)").matcher(r.out());

@@ -1,9 +1,16 @@
 package dev.osmosis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class OsmosisCliTest {
     @Test
@@ -25,6 +32,30 @@ class OsmosisCliTest {
         CliHarness.Result r = CliHarness.run("frobnicate");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("frobnicate"), r.err());
+    }
+
+    /**
+     * The benchmark tool is not the product's (bench/osmosis-bench runs it from the test classes): no `bench`
+     * command, hidden or not, and no dev/osmosis/bench class in the folder the product jar is built from (.ci/run
+     * checks the jar itself).
+     */
+    @Test
+    void theProductHoldsNoBenchmarkCode() throws Exception {
+        assertFalse(new CommandLine(new Osmosis(Map.of())).getSubcommands().containsKey("bench"));
+        CliHarness.Result r = CliHarness.run("bench", "load", "--project-dir", ".");
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("Unmatched argument"), r.err());
+        Path classes = Path.of(Osmosis.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isRegularFile(classes.resolve("dev/osmosis/cli/Osmosis.class")), classes.toString());
+        // a folder a build of the old layout left behind is emptied by the compiler but not removed: look for files
+        Path bench = classes.resolve("dev/osmosis/bench");
+        if (Files.exists(bench)) {
+            try (Stream<Path> files = Files.walk(bench)) {
+                assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "benchmark classes in the product");
+            }
+        }
+        assertFalse(Files.exists(classes.resolve("dev/osmosis/docs/synthesis/DbtOsmosisStrategy.class")),
+                "dbt-osmosis's strategy is modelled only for the benchmark");
     }
 
     @Test

@@ -1,25 +1,86 @@
 package dev.osmosis.bench;
 
+import dev.osmosis.OsmosisException;
 import dev.osmosis.cli.CommandContext;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ProjectLoader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Hidden `osmosis bench`: generates synthetic projects and measures reading them. Used by bench/run. */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+/**
+ * The benchmark tool, run by bench/osmosis-bench (and so by bench/run): generates synthetic projects and measures
+ * reading, documenting and synthesizing them. Not part of the product: it lives with the tests, so osmosis.jar and
+ * `osmosis --help` hold only what users run (docs/adr/0708-benchmarks-outside-the-product.md). It runs on the test
+ * classes plus osmosis.jar, so it may use the product and its dependencies, not test-scope libraries.
+ */
+@Command(name = "osmosis-bench",
         description = "Benchmarks: generate a synthetic project, measure loading it, LLM call strategy and scheduling.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Load.class, StrategyCommand.class,
-            SynthCommand.class})
-public final class BenchCommand {
+        subcommands = {BenchMain.Generate.class, BenchMain.Load.class, StrategyCommand.class,
+            SynthCommand.class, CommandLine.HelpCommand.class})
+public final class BenchMain implements Runnable {
+    private final Path workingDir;
+    @Spec CommandSpec spec;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    BenchMain(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(new BenchMain(Path.of("").toAbsolutePath()).run(out, err, args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'osmosis-bench --help'.");
+    }
+
+    /** One command line, as the process runs it; an OsmosisException prints its message and exits with its code. */
+    int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(this);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof OsmosisException oe) {
+                cmd.getErr().println("error: " + oe.getMessage());
+                return oe.exitCode();
+            }
+            throw ex;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * What a bench command needs from the root: the working folder and the streams. No environment: no bench
+     * command reads it, and the osmosis runs they start in-process get one of their own.
+     */
+    static CommandContext context(CommandSpec spec) {
+        BenchMain root = (BenchMain) spec.root().userObject();
+        return new CommandContext(Map.of(), root.workingDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                false);
+    }
 
     @Command(name = "generate", description = "Write a synthetic dbt project of N models into DIR.")
     static final class Generate implements Callable<Integer> {
@@ -32,7 +93,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            CommandContext ctx = CommandContext.of(spec);
+            CommandContext ctx = context(spec);
             Path root = ctx.workingDir().resolve(dir);
             SyntheticProject project = new SyntheticProject(models, seed, shape);
             project.write(root);
@@ -55,7 +116,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() {
-            CommandContext ctx = CommandContext.of(spec);
+            CommandContext ctx = context(spec);
             long t0 = System.nanoTime();
             Project project = new ProjectLoader().load(new ProjectLoader.Paths(projectDir, null, null, null),
                     ctx.workingDir());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Hidden `osmosis bench strategy`: osmosis's planned LLM calls next to what dbt-osmosis's strategy would make. */
+/** `osmosis-bench strategy`: osmosis's planned LLM calls next to what dbt-osmosis's strategy would make. */
 @Command(name = "strategy", description = "Calls and tokens: osmosis's plan (dry run) vs dbt-osmosis's strategy.")
 final class StrategyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -35,7 +35,7 @@ final class StrategyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = BenchMain.context(spec);
         Path dir = ctx.workingDir().resolve(projectDir).normalize();
         DryRunPlan osmosis = DryRunPlan.of(dir);
         DbtOsmosisStrategy.Estimate dbt = dbtOsmosis(dir, ctx.workingDir());

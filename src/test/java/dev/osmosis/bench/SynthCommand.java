@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Hidden `osmosis bench synth`: generates a synthetic project, runs `yaml document --synthesize` in-process
+ * `osmosis-bench synth`: generates a synthetic project, runs `yaml document --synthesize` in-process
  * against {@link FakeLlmServer} (no cache), and sets the wall time against the lower bound
  * max(critical path x latency, calls x latency / concurrency). The per-node calls come from a dry run first.
  * With {@code --announce-rpm}, the server announces and enforces that budget and osmosis runs with no pacing flag
@@ -45,7 +45,7 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommandContext ctx = CommandContext.of(spec);
+        CommandContext ctx = BenchMain.context(spec);
         Duration delay = parseLatency(latency);
         Path dir = Files.createTempDirectory("osmosis-bench-synth");
         try {

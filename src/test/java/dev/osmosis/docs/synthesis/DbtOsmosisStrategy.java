@@ -20,8 +20,9 @@ import java.util.function.ToLongFunction;
  * What dbt-osmosis's synthesis would spend on the gaps plain inheritance leaves: per node, one table call when
  * more than ten columns are undocumented, else one call per column plus one for a missing model description. It
  * does not flow synthesized text down the DAG, so every node's gaps are counted as inheritance left them. Used by
- * `osmosis bench strategy` to set osmosis's plan against it; tokens are counted on osmosis's own templates for the
- * equivalent calls, so both sides use the same prompt text.
+ * the benchmark tool's `strategy` command (dev.osmosis.bench) to set osmosis's plan against it; tokens are counted
+ * on osmosis's own templates for the equivalent calls, so both sides use the same prompt text. Benchmark code, so
+ * it lives with the tests (in this package for PromptContexts), not in the product jar.
  */
 public final class DbtOsmosisStrategy {
     /** dbt-osmosis switches from per-column calls to one table call above this many undocumented columns. */
