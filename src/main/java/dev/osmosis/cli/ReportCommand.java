@@ -44,7 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
         Project loaded = withFiles.project();
-        List<Node> nodes = project.select(loaded, ctx.workingDir());
+        List<Node> nodes = project.select(loaded, ctx);
         SchemaFiles files = withFiles.files();
         List<RunUsage> usage = RunUsage.read(UsageHome.databaseFile(ctx.env()),
                 loaded.manifest().nodes().keySet());

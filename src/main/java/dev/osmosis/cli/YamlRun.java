@@ -60,7 +60,7 @@ final class YamlRun {
         DocSettings settings = command.docs.resolve(project.config());
         boolean underConfig = FusionCompat.enabled(command.fusion.fusionCompat, project.config(), project.manifest());
         Lineage lineage = Lineage.of(project.manifest());
-        List<Node> selected = command.project.select(project, ctx.workingDir());
+        List<Node> selected = command.project.select(project, ctx);
         SchemaFiles onDisk = loaded.files();
         onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         Prepared prepared = prepare(project, onDisk, selected);
