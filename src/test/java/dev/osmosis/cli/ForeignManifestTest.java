@@ -54,7 +54,8 @@ class ForeignManifestTest {
         Path a = TestProjects.copy(TestProjects.corpus("shopverse"), tmp.resolve("a"));
         Path b = TestProjects.copy(TestProjects.corpus("jaffle_shop_classic"), tmp.resolve("b"));
         Map<String, String> before = TestProjects.snapshot(a);
-        List<String> args = new ArrayList<>(command);
+        List<String> args = new ArrayList<>(command.stream()
+                .map(arg -> arg.equals("report.html") ? tmp.resolve(arg).toString() : arg).toList());
         args.addAll(List.of("--project-dir", a.toString(), "--manifest",
                 b.resolve("target/manifest.json").toString()));
         CliHarness.Result run = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()),
@@ -64,7 +65,7 @@ class ForeignManifestTest {
         assertTrue(run.err().contains("the manifest of project 'jaffle_shop' and holds nodes of 'jaffle_shop' (8)"),
                 run.err());
         assertEquals(before, TestProjects.snapshot(a), "nothing is written");
-        assertTrue(Files.notExists(a.resolve("report.html")) && Files.notExists(tmp.resolve("report.html")));
+        assertTrue(Files.notExists(tmp.resolve("report.html")), "no report of nothing");
     }
 
     @Test
