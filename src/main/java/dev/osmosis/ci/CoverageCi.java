@@ -77,7 +77,7 @@ public final class CoverageCi {
         int entryLine = yaml.map(l -> l.entry().line()).orElse(1);
         if (!nc.documented()) {
             gaps.add(new Gap(nc.name(), null, file, entryLine, nc.name() + " has no description"
-                    + (yaml.isEmpty() ? " and no YAML entry: osmosis yaml document creates one" : "")));
+                    + (yaml.isEmpty() ? " and no YAML entry: " + howToAddEntry(nc, node) : "")));
         }
         for (String column : nc.undocumentedColumns()) {
             Optional<SchemaColumn> c = yaml.flatMap(l -> l.entry().column(column));
@@ -86,5 +86,20 @@ public final class CoverageCi {
                             : " is in the warehouse but not in the YAML: osmosis yaml document adds it")));
         }
         return gaps;
+    }
+
+    /**
+     * Plain `yaml document` creates an entry only to hold what it adds: warehouse columns. A node with none (an
+     * ephemeral model has no table; a model not built when the catalog was made) gets an entry only from
+     * --synthesize, which writes its description, or by hand.
+     */
+    private static String howToAddEntry(CoverageReport.NodeCoverage nc, Node node) {
+        if (!nc.undocumentedColumns().isEmpty()) {
+            return "osmosis yaml document creates one with its columns";
+        }
+        boolean ephemeral = node != null && "ephemeral".equals(node.materialized());
+        return (ephemeral ? "an ephemeral model has no warehouse columns for osmosis yaml document to add; "
+                : "the catalog has no columns for it; ")
+                + "osmosis yaml document --synthesize writes one with a description, or add one by hand";
     }
 }

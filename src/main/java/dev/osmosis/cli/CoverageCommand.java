@@ -45,7 +45,7 @@ public final class CoverageCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
         Project loaded = withFiles.project();
-        List<Node> nodes = project.select(loaded, ctx.workingDir());
+        List<Node> nodes = project.select(loaded, ctx);
         SchemaFiles files = withFiles.files();
         files.problems().forEach(p -> ctx.err().println("warning: " + p.message().replaceFirst("\\.$", "")
                 + "; its nodes are counted from the manifest."));

@@ -35,7 +35,7 @@ public final class OrganizeCommand implements Callable<Integer> {
         Project loaded = withFiles.project();
         SchemaFiles files = withFiles.files();
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
-        OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx.workingDir()));
+        OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx));
         plan.skipped().forEach(w -> ctx.err().println("warning: " + w));
         List<FileWrites.Write> writes = FileWrites.of(files, plan, Map.of());
         FileWrites output = new FileWrites(ctx, loaded.root());

@@ -89,7 +89,19 @@ public final class ProjectOptions {
                 UpstreamManifests.parseOverrides(upstreamManifests), ctx.env());
     }
 
-    public List<Node> select(Project project, Path workingDir) {
-        return NodeSelector.select(project, new NodeSelector.Criteria(selectors, fqns, includeExternal), workingDir);
+    /** The nodes to work on; a note on stderr names the YAML files a selector gave that select nothing. */
+    public List<Node> select(Project project, CommandContext ctx) {
+        NodeSelector.Selection selection = NodeSelector.choose(project,
+                new NodeSelector.Criteria(selectors, fqns, includeExternal), ctx.workingDir());
+        if (!selection.unknownYaml().isEmpty()) {
+            ctx.err().println("note: skipped " + String.join(", ", selection.unknownYaml()) + ": not in the "
+                    + "manifest (new since the last `dbt parse`, or no model, seed, snapshot or source in it); run "
+                    + "`dbt parse` so osmosis sees its entries.");
+        }
+        if (!selection.notSchemaYaml().isEmpty()) {
+            ctx.err().println("note: skipped " + String.join(", ", selection.notSchemaYaml()) + ": not under the "
+                    + "project's model-paths, seed-paths or snapshot-paths.");
+        }
+        return selection.nodes();
     }
 }

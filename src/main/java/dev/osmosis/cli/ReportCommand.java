@@ -6,11 +6,11 @@ import dev.osmosis.docs.DocState;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.report.HtmlReport;
-import dev.osmosis.report.Provenance;
 import dev.osmosis.report.ReportBuilder;
 import dev.osmosis.report.ReportData;
 import dev.osmosis.report.ReviewMarks;
 import dev.osmosis.report.RunUsage;
+import dev.osmosis.review.ReviewScan;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.usage.UsageHome;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
         CommandContext ctx = CommandContext.of(spec);
         ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
         Project loaded = withFiles.project();
-        List<Node> nodes = project.select(loaded, ctx.workingDir());
+        List<Node> nodes = project.select(loaded, ctx);
         SchemaFiles files = withFiles.files();
         List<RunUsage> usage = RunUsage.read(UsageHome.databaseFile(ctx.env()),
                 loaded.manifest().nodes().keySet());
@@ -63,9 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw OsmosisException.failure("cannot write " + file + ": " + e.getMessage());
         }
-        ctx.err().printf(Locale.ROOT, "wrote %s: %d nodes, %d columns (%d documented, %d AI-written awaiting "
-                        + "review), %d LLM run(s)%n", file, data.totals().nodes(), data.totals().columns(),
-                data.totals().documentedColumns(), data.columnsByProvenance().get(Provenance.AI_AWAITING.key()),
+        ctx.err().printf(Locale.ROOT, "wrote %s: %d nodes, %d columns (%d documented), %d AI-written "
+                        + "description(s) awaiting review (osmosis review lists them), %d LLM run(s)%n", file,
+                data.totals().nodes(), data.totals().columns(), data.totals().documentedColumns(),
+                ReviewScan.of(loaded.config()).pending(nodes, files),
                 usage.stream().map(RunUsage::run).distinct().count());
         return 0;
     }

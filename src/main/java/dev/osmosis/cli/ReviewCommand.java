@@ -72,7 +72,7 @@ public final class ReviewCommand implements Callable<Integer> {
             throw OsmosisException.usage("--max-pending must be 0 or more.");
         }
         Project loaded = project.load(ctx);
-        List<Node> nodes = project.select(loaded, ctx.workingDir());
+        List<Node> nodes = project.select(loaded, ctx);
         ReviewRun.Io io = new ReviewRun.Io(ctx.out(), ctx.err(), p -> ctx.shown(loaded.root(), p),
                 ledger(ctx.env()));
         List<String> selectors = action == ReviewRun.Action.accept ? accept

@@ -53,6 +53,9 @@ final class SynthesisStep {
                 command.prompts.userContext(), command.prompts.limits(env));
         try (UsageSession session = new UsageSession(usage, llm.provider().id(), llm.model(),
                 UsageHome.databaseFile(env), Clock.systemUTC())) {
+            if (command.write.dryRun && !usage.dryRun()) {
+                warnPaidPreview(llm, usage);
+            }
             RateLimiter limiter = RateLimiter.of(llm, Duration.ofMinutes(1), TimeSource.SYSTEM);
             LlmClient provider = usage.dryRun() ? null : LlmClients.builder(llm).limiter(limiter).build();
             LlmClient client = session.wrap(provider);
@@ -85,6 +88,18 @@ final class SynthesisStep {
             }
             throw synthesisError;
         }
+    }
+
+    /**
+     * --dry-run writes no file, but the diff it shows needs the model's answers: the calls are real and billed.
+     * Said before the first call, with what the user can do about it.
+     */
+    private void warnPaidPreview(LlmSettings llm, UsageSettings usage) {
+        ctx.err().println("note: --dry-run writes no file, but --synthesize still calls " + llm.provider().id()
+                + " (" + llm.model() + ") for every gap it shows, and those calls are billed; "
+                + (usage.cache() ? "the answers are cached, so the same run without --dry-run reuses them at no "
+                        + "cost." : "the response cache is off, so the run without --dry-run pays for them again.")
+                + " --llm-dry-run previews the calls and their cost without making any.");
     }
 
     /** Prints the failed nodes; returns the error that ends the run, or null when every node went through. */

@@ -21,6 +21,7 @@ import dev.osmosis.schema.SchemaEntry;
 import dev.osmosis.schema.SchemaFile;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
+import dev.osmosis.schema.YamlEdit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,7 +61,7 @@ final class YamlRun {
         DocSettings settings = command.docs.resolve(project.config());
         boolean underConfig = FusionCompat.enabled(command.fusion.fusionCompat, project.config(), project.manifest());
         Lineage lineage = Lineage.of(project.manifest());
-        List<Node> selected = command.project.select(project, ctx.workingDir());
+        List<Node> selected = command.project.select(project, ctx);
         SchemaFiles onDisk = loaded.files();
         onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         Prepared prepared = prepare(project, onDisk, selected);
@@ -151,8 +152,10 @@ final class YamlRun {
                 : 2 * Runtime.getRuntime().availableProcessors();
         int[] changed = new int[1];
         List<String> unwritten = new ArrayList<>();
+        List<YamlEdit> refused = new ArrayList<>();
         ChangeSet.patch(project, prepared.files(), result.pending(), batch, patched -> {
             patched.warnings().forEach(w -> ctx.err().println("warning: " + w));
+            refused.addAll(patched.refused());
             Map<Path, String> edited = new java.util.TreeMap<>();
             patched.changes().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
             List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
@@ -171,7 +174,8 @@ final class YamlRun {
         }
         // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
-                + result.counts().withFilesChanged(changed[0] - unwritten.size()).summary());
+                + result.counts().withoutRefused(refused).withFilesChanged(changed[0] - unwritten.size())
+                        .summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");

@@ -32,11 +32,15 @@ public final class ChangeSet {
     public record FileEdits(Path path, List<YamlEdit> edits) {
     }
 
-    /** One batch of patched files: those whose text changed, and an edit left undone per warning. */
-    public record Patched(List<FileChange> changes, List<String> warnings) {
+    /**
+     * One batch of patched files: those whose text changed, an edit left undone per warning, and the edits the
+     * patcher refused (so that the summary counts only what changed: {@link DocCounts#withoutRefused}).
+     */
+    public record Patched(List<FileChange> changes, List<String> warnings, List<YamlEdit> refused) {
         public Patched {
             changes = List.copyOf(changes);
             warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
+            refused = List.copyOf(refused);
         }
     }
 
@@ -122,16 +126,20 @@ public final class ChangeSet {
                     .map(f -> YamlPatcher.patch(files.fileOrEmpty(f.path()), f.edits())).toList();
             List<FileChange> changes = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
+            List<YamlEdit> refused = new ArrayList<>();
             for (int i = 0; i < slice.size(); i++) {
                 SchemaFile file = files.fileOrEmpty(slice.get(i).path());
                 YamlPatcher.Result patched = results.get(i);
-                patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
-                        + target(r.edit()) + " unchanged: " + r.reason()));
+                patched.refused().forEach(r -> {
+                    warnings.add(project.root().relativize(file.path()) + ": left " + target(r.edit())
+                            + " unchanged: " + r.reason());
+                    refused.add(r.edit());
+                });
                 if (!patched.text().equals(file.text())) {
                     changes.add(new FileChange(file.path(), file.text(), patched.text()));
                 }
             }
-            sink.accept(new Patched(changes, warnings));
+            sink.accept(new Patched(changes, warnings, refused));
         }
     }
 

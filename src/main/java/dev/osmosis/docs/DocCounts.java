@@ -1,5 +1,7 @@
 package dev.osmosis.docs;
 
+import dev.osmosis.schema.YamlEdit;
+import java.util.List;
 import java.util.Locale;
 
 /** What a run changed, for the summary line and tests. */
@@ -12,6 +14,35 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
         return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
                 modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, nodesReordered, tagsOrMetaMerged,
                 entriesCreated, files);
+    }
+
+    /**
+     * The counts without what the patcher refused to do (a column declared twice, a value it cannot edit in
+     * place): each refusal is a warning, and a change that did not happen is not counted. Description edits are
+     * not taken back: the edit does not tell whether it was inherited or synthesized.
+     */
+    public DocCounts withoutRefused(List<YamlEdit> refused) {
+        int injected = columnsInjected;
+        int removed = columnsRemoved;
+        int types = dataTypesSynced;
+        int reordered = nodesReordered;
+        int created = entriesCreated;
+        for (YamlEdit edit : refused) {
+            if (edit instanceof YamlEdit.SetValue set && set.path().equals(List.of("data_type"))) {
+                types--;
+            } else if (edit instanceof YamlEdit.AddColumn) {
+                injected--;
+            } else if (edit instanceof YamlEdit.RemoveColumn) {
+                removed--;
+            } else if (edit instanceof YamlEdit.ReorderColumns) {
+                reordered--;
+            } else if (edit instanceof YamlEdit.AddEntry) {
+                created--;
+            }
+        }
+        return new DocCounts(Math.max(0, injected), descriptionsInherited, descriptionsSynthesized,
+                modelDescriptionsSynthesized, Math.max(0, removed), Math.max(0, types), Math.max(0, reordered),
+                tagsOrMetaMerged, Math.max(0, created), filesChanged);
     }
 
     public String summary() {

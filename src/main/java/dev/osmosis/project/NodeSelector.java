@@ -31,23 +31,51 @@ public final class NodeSelector {
     private NodeSelector() {
     }
 
-    /** The selected nodes in unique-id order. */
+    /**
+     * The selected nodes in unique-id order, and the YAML files a selector named that no selected node is documented
+     * in. Those are skipped, not an error: a pre-commit hook passes every YAML file a commit touches, among them a
+     * file written since the last `dbt parse`, one that holds only exposures, or dbt_project.yml itself.
+     *
+     * @param unknownYaml  schema YAML under the project's model, seed or snapshot paths that the manifest does not know
+     * @param notSchemaYaml other YAML files (dbt_project.yml, packages.yml, CI configuration, ...)
+     */
+    public record Selection(List<Node> nodes, List<String> unknownYaml, List<String> notSchemaYaml) {
+        public Selection {
+            nodes = List.copyOf(nodes);
+            unknownYaml = List.copyOf(unknownYaml);
+            notSchemaYaml = List.copyOf(notSchemaYaml);
+        }
+    }
+
+    /** The selected nodes in unique-id order (YAML files the manifest does not know select nothing). */
     public static List<Node> select(Project project, Criteria criteria, Path workingDir) {
+        return choose(project, criteria, workingDir).nodes();
+    }
+
+    /** The selected nodes, and the YAML files that were skipped ({@link Selection}). */
+    public static Selection choose(Project project, Criteria criteria, Path workingDir) {
         List<Node> candidates = project.manifest().nodes().values().stream()
                 .filter(n -> project.isOwn(n)
                         || (criteria.includeExternal() && project.layout().folderOf(n).isPresent()))
                 .toList();
         if (criteria.selectors().isEmpty() && criteria.fqns().isEmpty()) {
-            return candidates;
+            return new Selection(candidates, List.of(), List.of());
         }
         Set<Node> chosen = new LinkedHashSet<>();
+        List<String> unknownYaml = new ArrayList<>();
+        List<String> notSchemaYaml = new ArrayList<>();
         for (String selector : criteria.selectors()) {
             List<Node> matched = candidates.stream().filter(n -> matchesName(n, selector)).toList();
             if (matched.isEmpty()) {
                 matched = matchPath(project, candidates, selector, workingDir);
             }
             if (matched.isEmpty()) {
-                throw unmatched(project, "selector '" + selector + "'", selector);
+                Path yaml = yamlFile(project, selector, workingDir);
+                if (yaml == null) {
+                    throw unmatched(project, "selector '" + selector + "'", selector);
+                }
+                (isUnderResourcePaths(project, yaml) ? unknownYaml : notSchemaYaml).add(selector);
+                continue;
             }
             chosen.addAll(matched);
         }
@@ -59,7 +87,8 @@ public final class NodeSelector {
             }
             chosen.addAll(matched);
         }
-        return chosen.stream().sorted(java.util.Comparator.comparing(Node::uniqueId)).toList();
+        return new Selection(chosen.stream().sorted(java.util.Comparator.comparing(Node::uniqueId)).toList(),
+                unknownYaml, notSchemaYaml);
     }
 
     private static boolean matchesName(Node node, String selector) {
@@ -68,14 +97,7 @@ public final class NodeSelector {
     }
 
     private static List<Node> matchPath(Project project, List<Node> candidates, String selector, Path workingDir) {
-        Path root = project.root().toAbsolutePath().normalize();
-        List<Path> tries = new ArrayList<>();
-        tries.add(workingDir.resolve(selector.replace('\\', '/')).toAbsolutePath().normalize());
-        tries.add(root.resolve(selector.replace('\\', '/')).normalize());
-        for (Path target : tries) {
-            if (!Files.exists(target)) {
-                continue;
-            }
+        for (Path target : existing(project, selector, workingDir)) {
             boolean folder = Files.isDirectory(target);
             List<Node> matched = candidates.stream().filter(n -> {
                 for (String file : nodeFiles(n)) {
@@ -91,6 +113,33 @@ public final class NodeSelector {
             }
         }
         return List.of();
+    }
+
+    /** The file or folder a selector names: relative to the working folder, else to the project. */
+    private static List<Path> existing(Project project, String selector, Path workingDir) {
+        Path root = project.root().toAbsolutePath().normalize();
+        String path = selector.replace('\\', '/');
+        return java.util.stream.Stream.of(workingDir.resolve(path).toAbsolutePath().normalize(),
+                root.resolve(path).normalize()).filter(Files::exists).distinct().toList();
+    }
+
+    /** The YAML file a selector names, or null when it names none. */
+    private static Path yamlFile(Project project, String selector, Path workingDir) {
+        String lower = selector.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) {
+            return null;
+        }
+        return existing(project, selector, workingDir).stream().filter(Files::isRegularFile).findFirst()
+                .orElse(null);
+    }
+
+    /** Under one of the project's model-paths, seed-paths or snapshot-paths: where dbt reads schema YAML. */
+    private static boolean isUnderResourcePaths(Project project, Path file) {
+        Path root = project.root().toAbsolutePath().normalize();
+        List<String> folders = new ArrayList<>(project.config().modelPaths());
+        folders.addAll(project.config().seedPaths());
+        folders.addAll(project.config().snapshotPaths());
+        return folders.stream().anyMatch(f -> file.startsWith(root.resolve(PathNames.normalize(f)).normalize()));
     }
 
     private static List<String> nodeFiles(Node n) {

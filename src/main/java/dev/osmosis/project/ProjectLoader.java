@@ -74,6 +74,8 @@ public final class ProjectLoader {
         Manifest manifest;
         try {
             manifest = manifestReader.read(manifestFile);
+            // before upstream manifests add their nodes: those are another project's by design
+            ManifestOwner.require(manifest, config, root, manifestFile);
         } catch (RuntimeException e) {
             catalogTask.cancel(true);
             throw e;

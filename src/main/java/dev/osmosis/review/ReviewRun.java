@@ -1,7 +1,6 @@
 package dev.osmosis.review;
 
 import dev.osmosis.OsmosisException;
-import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.docs.YamlDocs;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
@@ -55,7 +54,7 @@ public final class ReviewRun {
         this.resolver = resolver;
         this.io = io;
         this.keys = ReviewKeys.from(project.config());
-        this.scanner = new ReviewScan(keys, PlaceholderSettings.from(project.config()));
+        this.scanner = ReviewScan.of(project.config());
     }
 
     public int run(Request request) {

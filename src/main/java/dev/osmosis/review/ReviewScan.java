@@ -1,8 +1,10 @@
 package dev.osmosis.review;
 
 import dev.osmosis.docs.Coverage;
+import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.docs.Placeholders;
 import dev.osmosis.docs.YamlDocs;
+import dev.osmosis.project.DbtProject;
 import dev.osmosis.project.Node;
 import dev.osmosis.schema.SchemaColumn;
 import dev.osmosis.schema.SchemaEntry;
@@ -23,6 +25,19 @@ public final class ReviewScan {
     public ReviewScan(ReviewKeys keys, Placeholders placeholders) {
         this.keys = keys;
         this.placeholders = placeholders;
+    }
+
+    /** The scan `osmosis review` makes: the project's review keys and placeholder texts. */
+    public static ReviewScan of(DbtProject config) {
+        return new ReviewScan(ReviewKeys.from(config), PlaceholderSettings.from(config));
+    }
+
+    /**
+     * How many descriptions of {@code nodes} await review: node and column descriptions alike, the number
+     * `osmosis review` lists and --max-pending gates on. Every other count of them (the report's) is this one.
+     */
+    public long pending(List<Node> nodes, SchemaFiles files) {
+        return scan(nodes, files).stream().filter(i -> i.status() == ReviewStatus.PENDING).count();
     }
 
     /** Pending and reviewed descriptions, by file and line. */

@@ -55,10 +55,12 @@ class CiExamplesTest {
             assertEquals("osmosis", entry.get(0));
             assertEquals(List.of("yaml", "document", "--check"), entry.subList(1, 4));
             Pattern files = Pattern.compile(hook.get("files").asText());
-            assertTrue(files.matcher("models/staging/schema.yml").find());
-            assertTrue(files.matcher("models/marts/_orders.yaml").find());
-            assertFalse(files.matcher("models/orders.sql").find());
-            assertFalse(files.matcher("dbt_project.yml").find(), "not a schema file: it would match no node");
+            Pattern exclude = Pattern.compile(hook.path("exclude").asText("(?!)"));
+            java.util.function.Predicate<String> passed = p -> files.matcher(p).find() && !exclude.matcher(p).find();
+            assertTrue(passed.test("models/staging/schema.yml"));
+            assertTrue(passed.test("models/marts/_orders.yaml"));
+            assertFalse(passed.test("models/orders.sql"));
+            assertFalse(passed.test("dbt_project.yml"), "not a schema file: it would match no node");
             List<String> args = new ArrayList<>(entry.subList(1, entry.size()));
             if (hook.path("pass_filenames").asBoolean(true)) {
                 args.add("models/staging/schema.yml"); // pre-commit appends the changed files
