@@ -72,6 +72,7 @@ public final class ChangeSet {
         List<String> skipped = new ArrayList<>();
         List<RemovedColumn> removed = new ArrayList<>();
         int[] counts = new int[9];
+        FolderConvention convention = new FolderConvention(project, files, state);
         for (Map.Entry<String, NodeDocs> e : after.entrySet()) {
             NodeDocs before = state.docs().get(e.getKey());
             NodeDocs now = e.getValue();
@@ -82,7 +83,7 @@ public final class ChangeSet {
             SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
             Path file;
             try {
-                file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+                file = located != null ? located.file().path() : EntryPlacement.target(project, node, convention);
             } catch (OsmosisException placement) {
                 warnings.add("skipped " + node.displayName() + ": " + placement.getMessage());
                 skipped.add(node.displayName());
