@@ -150,9 +150,11 @@ final class YamlRun {
         int batch = prepared.plan().changesFiles() ? Integer.MAX_VALUE
                 : 2 * Runtime.getRuntime().availableProcessors();
         int[] changed = new int[1];
+        int[] unsorted = new int[1];
         List<String> unwritten = new ArrayList<>();
         ChangeSet.patch(project, prepared.files(), result.pending(), batch, patched -> {
             patched.warnings().forEach(w -> ctx.err().println("warning: " + w));
+            unsorted[0] += patched.unsorted();
             Map<Path, String> edited = new java.util.TreeMap<>();
             patched.changes().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
             List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
@@ -172,7 +174,8 @@ final class YamlRun {
         reportRemoved(result.removed(), dryRun);
         // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
-                + result.counts().withFilesChanged(changed[0] - unwritten.size()).summary());
+                + result.counts().withFilesChanged(changed[0] - unwritten.size()).withoutReorders(unsorted[0])
+                .summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");

@@ -32,8 +32,11 @@ public final class ChangeSet {
     public record FileEdits(Path path, List<YamlEdit> edits) {
     }
 
-    /** One batch of patched files: those whose text changed, and an edit left undone per warning. */
-    public record Patched(List<FileChange> changes, List<String> warnings) {
+    /**
+     * One batch of patched files: those whose text changed, and an edit left undone per warning; {@code unsorted}
+     * counts the nodes whose re-sort was refused (their columns are grouped), which the summary must not count.
+     */
+    public record Patched(List<FileChange> changes, List<String> warnings, int unsorted) {
         public Patched {
             changes = List.copyOf(changes);
             warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
@@ -144,16 +147,19 @@ public final class ChangeSet {
                     .map(f -> YamlPatcher.patch(files.fileOrEmpty(f.path()), f.edits())).toList();
             List<FileChange> changes = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
+            int unsorted = 0;
             for (int i = 0; i < slice.size(); i++) {
                 SchemaFile file = files.fileOrEmpty(slice.get(i).path());
                 YamlPatcher.Result patched = results.get(i);
                 patched.refused().forEach(r -> warnings.add(project.root().relativize(file.path()) + ": left "
                         + target(r.edit()) + " unchanged: " + r.reason()));
+                unsorted += (int) patched.refused().stream()
+                        .filter(r -> r.edit() instanceof YamlEdit.ReorderColumns).count();
                 if (!patched.text().equals(file.text())) {
                     changes.add(new FileChange(file.path(), file.text(), patched.text()));
                 }
             }
-            sink.accept(new Patched(changes, warnings));
+            sink.accept(new Patched(changes, warnings, unsorted));
         }
     }
 

@@ -14,6 +14,13 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
                 entriesCreated, files);
     }
 
+    /** The same counts with {@code n} fewer nodes re-sorted (their re-sort was refused in the file). */
+    public DocCounts withoutReorders(int n) {
+        return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
+                modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, Math.max(0, nodesReordered - n),
+                tagsOrMetaMerged, entriesCreated, filesChanged);
+    }
+
     public String summary() {
         StringBuilder s = new StringBuilder(of(columnsInjected, "column") + " injected, "
                 + of(descriptionsInherited, "description") + " inherited");

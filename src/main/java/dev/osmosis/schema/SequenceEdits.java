@@ -182,23 +182,26 @@ final class SequenceEdits {
     }
 
     /**
-     * True when the author groups the items: the lines between them differ (blank lines between some, not all) or
-     * hold comments of their own. Sorting such items would leave the groups' separators behind, mid-group.
+     * True when the author groups the items: blank lines between some of them and none between others, or comment
+     * lines of their own between them. Sorting such items would leave the groups' separators behind, mid-group.
+     * One blank line here and two there is spacing, not grouping.
      */
     boolean grouped(SequenceNode seq) {
         List<Node> items = seq.getValue();
         if (TextLayout.isFlow(seq) || items.size() < 2) {
             return false;
         }
-        List<String> firstGap = null;
+        boolean spaced = false;
+        boolean dense = false;
         for (int i = 1; i < items.size(); i++) {
             List<String> gap = lines(blockEndLine(items.get(i - 1)) + 1, layout.lineOf(blockStart(items.get(i))));
-            if (gap.stream().anyMatch(l -> !l.isBlank()) || firstGap != null && firstGap.size() != gap.size()) {
+            if (gap.stream().anyMatch(l -> !l.isBlank())) {
                 return true;
             }
-            firstGap = gap;
+            spaced |= !gap.isEmpty();
+            dense |= gap.isEmpty();
         }
-        return false;
+        return spaced && dense;
     }
 
     /** Puts the items in {@code order} (indexes); the text between items stays where it was. */
