@@ -82,10 +82,14 @@ public record RemovedColumn(String node, String column, String description, List
         return printable(b.toString());
     }
 
-    /** The description on one line, cut at {@value #SHOWN_CHARS} characters. */
+    /** The description on one line, cut at a word break within {@value #SHOWN_CHARS} characters. */
     private static String start(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= SHOWN_CHARS ? line : line.substring(0, SHOWN_CHARS).stripTrailing() + "…";
+        if (line.length() <= SHOWN_CHARS) {
+            return line;
+        }
+        int space = line.lastIndexOf(' ', SHOWN_CHARS);
+        return line.substring(0, space > SHOWN_CHARS / 2 ? space : SHOWN_CHARS).stripTrailing() + "…";
     }
 
     /** The repository's text goes to a terminal: no control characters (escape sequences) get through. */
