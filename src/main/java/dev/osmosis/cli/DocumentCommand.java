@@ -33,6 +33,11 @@ public class DocumentCommand implements Callable<Integer> {
         return false;
     }
 
+    /** `refactor --keep-documented-columns`. */
+    boolean keepDocumentedColumns() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         return new YamlRun(CommandContext.of(spec), this).execute();

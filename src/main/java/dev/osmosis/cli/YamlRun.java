@@ -81,7 +81,7 @@ final class YamlRun {
                     + String.join(", ", unreadable));
         }
         NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
-                command.refactor());
+                command.refactor(), command.keepDocumentedColumns());
         if (command.synthesis.synthesize()) {
             return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
                     (result, previewOnly) -> finish(project, prepared, state, result.after(), result.synthesized(),
@@ -172,6 +172,7 @@ final class YamlRun {
         if (!moves.isEmpty()) {
             ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
         }
+        reportRemoved(result.removed(), dryRun);
         // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
                 + result.counts().withoutRefused(refused).withFilesChanged(changed[0] - unwritten.size())
@@ -198,6 +199,21 @@ final class YamlRun {
                     + (dryRun ? "would change" : "changed") + ".");
         }
         return 0;
+    }
+
+    /**
+     * Names every column refactor removes, with the start of its description and what else it carried, so nothing
+     * a person wrote goes without a word; the hint to keep them comes only when one was documented.
+     */
+    private void reportRemoved(List<dev.osmosis.docs.RemovedColumn> removed, boolean dryRun) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        boolean documented = removed.stream().anyMatch(dev.osmosis.docs.RemovedColumn::isDocumented);
+        ctx.err().println((dryRun ? "would remove " : "removed ") + removed.size() + " column"
+                + (removed.size() == 1 ? "" : "s") + " the catalog lacks"
+                + (documented ? " (keep documented ones with --keep-documented-columns)" : "") + ":");
+        removed.forEach(c -> ctx.err().println("  " + c.describe()));
     }
 
     /** Temp files a killed run left in the folders this run writes (its schema files' and new files'). */

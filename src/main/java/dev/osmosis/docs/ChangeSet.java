@@ -47,12 +47,14 @@ public final class ChangeSet {
     /**
      * {@code newEntries}: nodes that had no YAML entry, by the file their new entry goes to. {@code skipped}: nodes
      * whose changes could not be placed (their file is broken, or no file for them can be resolved inside their
-     * package); each has a warning, and the run ends with exit 1.
+     * package); each has a warning, and the run ends with exit 1. {@code removed}: the columns refactor removes,
+     * by node, in YAML order, so the run can name each.
      */
     public record Result(List<FileEdits> pending, DocCounts counts, List<String> warnings,
-                         Map<Path, List<String>> newEntries, List<String> skipped) {
+                         Map<Path, List<String>> newEntries, List<String> skipped, List<RemovedColumn> removed) {
         public Result {
             pending = List.copyOf(pending);
+            removed = List.copyOf(removed);
             warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings)); // one line per distinct problem
             skipped = List.copyOf(skipped);
             newEntries = java.util.Collections.unmodifiableMap(new TreeMap<>(newEntries));
@@ -72,7 +74,9 @@ public final class ChangeSet {
         List<String> warnings = new ArrayList<>();
         Map<Path, List<String>> newEntries = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
+        List<RemovedColumn> removed = new ArrayList<>();
         int[] counts = new int[9];
+        FolderConvention convention = new FolderConvention(project, files, state);
         for (Map.Entry<String, NodeDocs> e : after.entrySet()) {
             NodeDocs before = state.docs().get(e.getKey());
             NodeDocs now = e.getValue();
@@ -83,7 +87,7 @@ public final class ChangeSet {
             SchemaFiles.Located located = state.entry(e.getKey()).orElse(null);
             Path file;
             try {
-                file = located != null ? located.file().path() : EntryPlacement.target(project, node);
+                file = located != null ? located.file().path() : EntryPlacement.target(project, node, convention);
             } catch (OsmosisException placement) {
                 warnings.add("skipped " + node.displayName() + ": " + placement.getMessage());
                 skipped.add(node.displayName());
@@ -103,12 +107,30 @@ public final class ChangeSet {
             editsByFile.computeIfAbsent(file, f -> new ArrayList<>()).addAll(DocEdits.between(ref, entry, before,
                     now, underConfig));
             count(e.getKey(), before, now, located == null, synthesized, placeholders, counts);
+            if (located != null) {
+                removed.addAll(removedColumns(node, before, now, placeholders));
+            }
         }
+        removed.sort(java.util.Comparator.comparing(RemovedColumn::node)); // stable: columns stay in YAML order
         List<FileEdits> pending = new ArrayList<>();
         editsByFile.forEach((path, edits) -> pending.add(new FileEdits(path, List.copyOf(edits))));
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
                 counts[6], counts[7], counts[8], 0);
-        return new Result(pending, docCounts, warnings, newEntries, skipped);
+        return new Result(pending, docCounts, warnings, newEntries, skipped, removed);
+    }
+
+    /** The columns of {@code before} that {@code now} no longer has (names compared exactly, as the counts do). */
+    private static List<RemovedColumn> removedColumns(Node node, NodeDocs before, NodeDocs now,
+                                                      Placeholders placeholders) {
+        Set<String> kept = new java.util.HashSet<>();
+        now.columns().forEach(c -> kept.add(c.name()));
+        List<RemovedColumn> out = new ArrayList<>();
+        for (ColumnDocs c : before.columns()) {
+            if (!kept.contains(c.name())) {
+                out.add(RemovedColumn.of(node.displayName(), c, placeholders));
+            }
+        }
+        return out;
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * is relative to the node's folder; a leading '/' makes it relative to the first model (seed, snapshot) path. All of
  * it happens inside the folder of the node's own package (a wrapper's seeds stay in integration_tests/), and the
  * package's own dbt_project.yml templates apply, then the documented project's.
- * Without a template the entry goes to {@value #DEFAULT_TEMPLATE} in the node's folder.
+ * Without a template the entry follows the folder's convention ({@link FolderConvention}: the file that documents
+ * the folder's nodes, or a file per node named like the others) and only then goes to {@value #DEFAULT_TEMPLATE} in
+ * the node's folder.
  */
 public final class EntryPlacement {
     public static final String DEFAULT_TEMPLATE = "schema.yml";
@@ -36,6 +38,20 @@ public final class EntryPlacement {
      */
     public static Path target(Project project, Node node) {
         return templated(project, node).orElseGet(() -> resolve(home(project, node), node, DEFAULT_TEMPLATE));
+    }
+
+    /**
+     * As {@link #target(Project, Node)}, but without a template the entry follows the folder's own files
+     * ({@link FolderConvention}) before it falls back to {@value #DEFAULT_TEMPLATE}.
+     */
+    static Path target(Project project, Node node, FolderConvention convention) {
+        Optional<Path> templated = templated(project, node);
+        if (templated.isPresent()) {
+            return templated.get();
+        }
+        Path root = home(project, node).folder().normalize();
+        return convention.fileFor(node).map(Path::normalize).filter(p -> p.startsWith(root))
+                .orElseGet(() -> resolve(home(project, node), node, DEFAULT_TEMPLATE));
     }
 
     /**

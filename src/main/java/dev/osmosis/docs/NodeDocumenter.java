@@ -24,17 +24,30 @@ public final class NodeDocumenter {
     /** {@code folding}: the default case of injected names ({@link NameFolding#of}). */
     public NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor,
                           NameFolding folding) {
+        this(settings, lineage, catalog, refactor, false, folding);
+    }
+
+    /** {@code keepDocumentedColumns}: refactor keeps documented columns the catalog lacks. */
+    private NodeDocumenter(DocSettings settings, Lineage lineage, Catalog catalog, boolean refactor,
+                           boolean keepDocumentedColumns, NameFolding folding) {
         this.lineage = lineage;
         this.catalog = catalog;
         this.injector = new ColumnInjector(settings, folding);
         this.inheritance = new ColumnInheritance(settings);
-        this.refactoring = refactor ? new Refactoring(settings) : null;
+        this.refactoring = refactor ? new Refactoring(settings, keepDocumentedColumns) : null;
     }
 
     /** The documenter for a whole project run: names cased as its adapter and its YAML suggest. */
     public static NodeDocumenter forProject(DocSettings settings, Lineage lineage, dev.osmosis.project.Project project,
                                             java.util.Collection<NodeDocs> docs, boolean refactor) {
-        return new NodeDocumenter(settings, lineage, project.catalog(), refactor,
+        return forProject(settings, lineage, project, docs, refactor, false);
+    }
+
+    /** As above; {@code keepDocumentedColumns} is `yaml refactor --keep-documented-columns`. */
+    public static NodeDocumenter forProject(DocSettings settings, Lineage lineage, dev.osmosis.project.Project project,
+                                            java.util.Collection<NodeDocs> docs, boolean refactor,
+                                            boolean keepDocumentedColumns) {
+        return new NodeDocumenter(settings, lineage, project.catalog(), refactor, keepDocumentedColumns,
                 NameFolding.of(project.manifest().adapterType(), docs));
     }
 

@@ -14,9 +14,12 @@ import java.util.Map;
  */
 final class Refactoring {
     private final DocSettings settings;
+    private final boolean keepDocumented;
 
-    Refactoring(DocSettings settings) {
+    /** {@code keepDocumented}: --keep-documented-columns, a stale column that is {@link RemovedColumn#documented} stays. */
+    Refactoring(DocSettings settings, boolean keepDocumented) {
         this.settings = settings;
+        this.keepDocumented = keepDocumented;
     }
 
     NodeDocs apply(NodeDocs node, Catalog.Table table) {
@@ -30,7 +33,7 @@ final class Refactoring {
         for (ColumnDocs c : node.columns()) {
             Catalog.CatalogColumn warehouse = byName.get(c.name().toLowerCase(Locale.ROOT));
             if (warehouse == null) {
-                if (table.inferred()) {
+                if (table.inferred() || keepDocumented && RemovedColumn.documented(c, settings.placeholders())) {
                     kept.add(c); // Fusion's inference may miss a column; only a warehouse says it is gone
                 }
                 continue;

@@ -140,8 +140,10 @@ final class EditPlanner {
             throw values.refused(remove.entry() + " column " + col.name(), col.node());
         }
         if (col.seq().getValue().size() == 1) {
-            return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), List.of(),
-                    remove.entry().toString()));
+            List<Splice> emptied = values.set(entry.node(), entry.path(), List.of("columns"), List.of(),
+                    remove.entry().toString());
+            return Plan.of(emptied.size() == 1 ? List.of(sequences.keepDetachedComments(col.seq(), emptied.get(0)))
+                    : emptied);
         }
         return Plan.of(sequences.remove(col.seq(), col.index()));
     }
@@ -175,7 +177,15 @@ final class EditPlanner {
         for (int i = 0; i < order.size(); i++) {
             same &= order.get(i) == i;
         }
-        return same ? Plan.of(List.of()) : Plan.of(sequences.reorder(seq, order));
+        if (same) {
+            return Plan.of(List.of());
+        }
+        if (sequences.grouped(seq)) {
+            throw new SchemaEditException("its columns are grouped (blank lines or comments between some of them), "
+                    + "so osmosis keeps the author's order; sort them by hand, or remove the blank lines between "
+                    + "them to let refactor sort");
+        }
+        return Plan.of(sequences.reorder(seq, order));
     }
 
     static String lower(String s) {

@@ -73,7 +73,24 @@ final class SequenceEdits {
         return layout.lineStartOfLine(line);
     }
 
-    /** Removes item {@code index} (of at least two) with its comments, keeping the file's blank-line rhythm. */
+    /**
+     * Last line of an item's block: its own last line, plus comment lines right below it indented deeper than its
+     * dash (a commented-out key of that item).
+     */
+    int blockEndLine(Node item) {
+        int dashCol = layout.column(dash(item));
+        int line = layout.lineOf(values.nodeEnd(item));
+        while (line + 1 < layout.lineCount() && layout.commentIndent(line + 1) > dashCol) {
+            line++;
+        }
+        return line;
+    }
+
+    /**
+     * Removes item {@code index} (of at least two) with the comment lines attached to it (directly above at its
+     * dash's indentation, or directly below and deeper), keeping the file's blank-line rhythm. Comments set apart
+     * by a blank line (a commented-out block the author keeps) are not the item's: they stay.
+     */
     Splice remove(SequenceNode seq, int index) {
         List<Node> items = seq.getValue();
         Node item = items.get(index);
@@ -82,11 +99,109 @@ final class SequenceEdits {
             return last ? new Splice(layout.contentEnd(items.get(index - 1)), layout.contentEnd(item), "", null)
                     : new Splice(layout.start(item), layout.start(items.get(index + 1)), "", null);
         }
-        if (!last) {
-            return new Splice(blockStart(item), blockStart(items.get(index + 1)), "", null);
+        int first = layout.lineOf(blockStart(item));
+        int end = blockEndLine(item);
+        int gapFrom = index == 0 ? first : blockEndLine(items.get(index - 1)) + 1;
+        int gapTo = last ? end + 1 : layout.lineOf(blockStart(items.get(index + 1)));
+        List<String> kept = keptGap(lines(gapFrom, first), lines(end + 1, gapTo), index == 0, last);
+        String eol = values.eol();
+        if (last) {
+            // up to the end of the item's last line, so whatever follows the sequence keeps its line break
+            StringBuilder b = new StringBuilder();
+            kept.forEach(l -> b.append(eol).append(l));
+            return new Splice(layout.lineEnd(layout.lineStartOfLine(gapFrom - 1)),
+                    layout.lineEnd(layout.lineStartOfLine(end)), b.toString(), null);
         }
-        int prevEnd = layout.lineEnd(values.nodeEnd(items.get(index - 1)));
-        return new Splice(prevEnd, layout.lineEnd(values.nodeEnd(item)), "", null);
+        StringBuilder b = new StringBuilder();
+        kept.forEach(l -> b.append(l).append(eol));
+        return new Splice(layout.lineStartOfLine(gapFrom), layout.lineStartOfLine(gapTo), b.toString(), null);
+    }
+
+    /**
+     * {@code emptied} (the splice writing {@code []} over a sequence of one item) with the comment lines that sat
+     * above that item, set apart from it by a blank line, written back below: they were not the item's.
+     */
+    Splice keepDetachedComments(SequenceNode seq, Splice emptied) {
+        Node item = seq.getValue().get(0);
+        int first = layout.lineOf(blockStart(item));
+        List<String> above = lines(layout.lineOf(emptied.start()) + 1, first);
+        if (TextLayout.isFlow(seq) || above.stream().allMatch(String::isBlank) || emptied.start() > blockStart(item)) {
+            return emptied;
+        }
+        List<String> kept = trimBlank(trimBlank(above, true), false);
+        StringBuilder b = new StringBuilder(emptied.text());
+        kept.forEach(l -> b.append(values.eol()).append(l));
+        return new Splice(emptied.start(), emptied.end(), b.toString(), emptied.group(), emptied.claim());
+    }
+
+    /**
+     * What stays of the lines around a removed item: comment lines always (with their blank lines), else the wider
+     * blank separation, so that a blank line closing a group of items still closes it.
+     */
+    private static List<String> keptGap(List<String> before, List<String> after, boolean first, boolean last) {
+        boolean commentsBefore = before.stream().anyMatch(l -> !l.isBlank());
+        boolean commentsAfter = after.stream().anyMatch(l -> !l.isBlank());
+        if (first) {
+            return commentsAfter ? trimBlank(after, true) : List.of();
+        }
+        if (last) {
+            return commentsBefore ? trimBlank(before, false) : List.of();
+        }
+        if (commentsBefore && commentsAfter) {
+            List<String> both = new ArrayList<>(before);
+            boolean blankEnd = !before.isEmpty() && before.get(before.size() - 1).isBlank();
+            both.addAll(blankEnd ? trimBlank(after, true) : after);
+            return both;
+        }
+        if (commentsBefore || commentsAfter) {
+            return commentsBefore ? before : after;
+        }
+        return before.size() >= after.size() ? before : after;
+    }
+
+    /** The lines without blank ones at the start ({@code leading}) or at the end. */
+    private static List<String> trimBlank(List<String> lines, boolean leading) {
+        int from = 0;
+        int to = lines.size();
+        while (leading && from < to && lines.get(from).isBlank()) {
+            from++;
+        }
+        while (!leading && to > from && lines.get(to - 1).isBlank()) {
+            to--;
+        }
+        return lines.subList(from, to);
+    }
+
+    /** The text of lines [from, to). */
+    private List<String> lines(int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int line = from; line < to; line++) {
+            out.add(layout.lineText(line));
+        }
+        return out;
+    }
+
+    /**
+     * True when the author groups the items: blank lines between some of them and none between others, or comment
+     * lines of their own between them. Sorting such items would leave the groups' separators behind, mid-group.
+     * One blank line here and two there is spacing, not grouping.
+     */
+    boolean grouped(SequenceNode seq) {
+        List<Node> items = seq.getValue();
+        if (TextLayout.isFlow(seq) || items.size() < 2) {
+            return false;
+        }
+        boolean spaced = false;
+        boolean dense = false;
+        for (int i = 1; i < items.size(); i++) {
+            List<String> gap = lines(blockEndLine(items.get(i - 1)) + 1, layout.lineOf(blockStart(items.get(i))));
+            if (gap.stream().anyMatch(l -> !l.isBlank())) {
+                return true;
+            }
+            spaced |= !gap.isEmpty();
+            dense |= gap.isEmpty();
+        }
+        return spaced && dense;
     }
 
     /** Puts the items in {@code order} (indexes); the text between items stays where it was. */
@@ -96,7 +211,7 @@ final class SequenceEdits {
         List<int[]> chunks = new ArrayList<>();
         for (Node item : items) {
             int start = flow ? layout.start(item) : blockStart(item);
-            int end = flow ? layout.contentEnd(item) : layout.lineEnd(values.nodeEnd(item));
+            int end = flow ? layout.contentEnd(item) : layout.lineEnd(layout.lineStartOfLine(blockEndLine(item)));
             chunks.add(new int[] {start, end});
         }
         String text = layout.text();
