@@ -12,6 +12,7 @@ import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
+import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,13 +27,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.tinylog.Logger;
 
 /**
  * Writes what inheritance left undocumented in one node: plans the calls, sends them, applies the answers to
  * undocumented places only (human-written text is never touched), marks each synthesized description, and falls
  * back to per-column calls for what a bulk answer left out. The batches of a wide model are independent calls:
  * they run concurrently, every answered batch is kept, and a failed one is reported (a rerun asks only for what
- * is still undocumented, i.e. the failed batches).
+ * is still undocumented, i.e. the failed batches). An answer is untrusted whatever the prompt said: one holding
+ * Jinja delimiters is asked once more with a note, and every text passes {@link UntrustedText} before it is
+ * written (ADR 0702).
  */
 final class NodeSynthesizer {
 
@@ -90,10 +94,39 @@ final class NodeSynthesizer {
         }
         List<CallPlan.Call> fallback = answers.fatal.get() != null ? List.of() : CallPlan.perGap(modelLeftOut, leftOut);
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
+        reaskJinja(docs, base, table, answers);
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
                 FailedCalls.message(plan, failed, fallback, fallbackFailed, answers.fatal.get()),
                 answers.fatal.get());
+    }
+
+    /** Told to a model whose answer held Jinja delimiters, in the project context of the one re-ask. */
+    static final String JINJA_NOTE = "Note: a previous answer contained template delimiters (double curly braces, "
+            + "{% or {#). dbt renders descriptions as Jinja templates, so write plain text without them.";
+
+    /**
+     * Asks once more, with {@link #JINJA_NOTE}, for the answers that hold Jinja delimiters; an answer that is not
+     * replaced (the re-ask failed, left it out or held Jinja again) stays, to be written neutralised.
+     */
+    private void reaskJinja(NodeDocs docs, PromptContext base, Catalog.Table table, Answers answers) {
+        List<ColumnDocs> columns = docs.columns().stream()
+                .filter(c -> UntrustedText.hasLiveJinja(answers.columnText.getOrDefault(c.name(), ""))).toList();
+        String model = answers.modelText.get();
+        boolean modelJinja = model != null && UntrustedText.hasLiveJinja(model);
+        if (columns.isEmpty() && !modelJinja || answers.fatal.get() != null) {
+            return;
+        }
+        Map<String, String> firstColumns = new LinkedHashMap<>(answers.columnText);
+        columns.forEach(c -> answers.columnText.remove(c.name()));
+        if (modelJinja) {
+            answers.modelText.set(null);
+        }
+        String context = base.userContext().isBlank() ? JINJA_NOTE
+                : base.userContext().strip() + "\n\n" + JINJA_NOTE;
+        sendAll(CallPlan.plan(modelJinja, columns, settings), base.withUserContext(context), table, answers);
+        firstColumns.forEach(answers.columnText::putIfAbsent);
+        answers.modelText.compareAndSet(null, model);
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */
@@ -196,12 +229,15 @@ final class NodeSynthesizer {
                 .toList();
     }
 
-    /** Puts answers only where the docs are still undocumented, each with the review mark. */
-    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelText) {
+    /**
+     * Puts answers only where the docs are still undocumented, each with the review mark, after
+     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named.
+     */
+    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
         Set<String> synthesized = new TreeSet<>();
         List<ColumnDocs> columns = new ArrayList<>();
         for (ColumnDocs c : docs.columns()) {
-            String text = columnText.get(c.name());
+            String text = filtered(columnText.get(c.name()), docs, "column " + c.name());
             if (text != null && !placeholders.isDocumented(c.description()) && placeholders.isDocumented(text)) {
                 ColumnDocs filled = c.withDescription(text.strip(), null);
                 columns.add(settings.markKey() == null ? filled : filled.withMeta(mark(c.meta())));
@@ -211,6 +247,7 @@ final class NodeSynthesizer {
             }
         }
         NodeDocs result = docs.withColumns(columns);
+        String modelText = filtered(modelAnswer, docs, "model description");
         if (modelText != null && !placeholders.isDocumented(docs.description()) && placeholders.isDocumented(modelText)) {
             result = result.withDescription(modelText.strip());
             if (settings.markKey() != null) {
@@ -219,6 +256,18 @@ final class NodeSynthesizer {
             synthesized.add("");
         }
         return new Outcome(result, synthesized, 0, 0, null, null);
+    }
+
+    /** The answer as it may be written, or null when there is none or it is refused. */
+    private static String filtered(String answer, NodeDocs docs, String what) {
+        if (answer == null) {
+            return null;
+        }
+        UntrustedText.Result result = UntrustedText.filter(answer);
+        if (!result.note().isEmpty()) {
+            Logger.warn("{} {}: model answer {}", docs.uniqueId(), what, result.note());
+        }
+        return result.text();
     }
 
     private Map<String, Object> mark(Map<String, Object> meta) {
