@@ -265,7 +265,7 @@ final class NodeSynthesizer {
         }
         UntrustedText.Result result = UntrustedText.filter(answer);
         if (!result.note().isEmpty()) {
-            Logger.warn("{} {}: model answer {}", docs.uniqueId(), what, result.note());
+            Logger.warn("{} {}: model answer: {}", docs.uniqueId(), what, result.note());
         }
         return result.text();
     }
