@@ -1,5 +1,6 @@
 package dev.osmosis.docs;
 
+import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,6 +88,20 @@ final class ColumnInheritance {
         return index;
     }
 
+    /**
+     * The description as it flows down: as the YAML holds it ({@code {{ doc() }}} stays a reference), except a
+     * model's text that no one has reviewed yet (marked {@code osmosis_generated}, no {@code osmosis_reviewed}):
+     * an older osmosis wrote such text with live Jinja, and it is not copied further live (ADR 0702).
+     */
+    static String carried(ColumnDocs source) {
+        String text = source.description();
+        Object mark = source.meta().get("osmosis_generated");
+        Object reviewed = source.meta().get("osmosis_reviewed");
+        boolean pendingReview = (Boolean.TRUE.equals(mark) || "true".equalsIgnoreCase(String.valueOf(mark)))
+                && (reviewed == null || String.valueOf(reviewed).isBlank());
+        return pendingReview && UntrustedText.hasLiveJinja(text) ? UntrustedText.neutraliseJinja(text) : text;
+    }
+
     private ColumnDocs inheritColumn(ColumnDocs column, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return column;
@@ -98,9 +113,10 @@ final class ColumnInheritance {
         if (wantsDescription) {
             for (Candidate c : candidates) {
                 if (settings.isDocumented(c.column().description())) {
-                    if (!c.column().description().equals(column.description())) {
+                    String text = carried(c.column());
+                    if (!text.equals(column.description())) {
                         String origin = c.column().origin() != null ? c.column().origin() : c.nodeId();
-                        result = result.withDescription(c.column().description(), origin);
+                        result = result.withDescription(text, origin);
                         inherited = true;
                     }
                     break;

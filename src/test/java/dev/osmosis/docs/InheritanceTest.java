@@ -93,6 +93,23 @@ class InheritanceTest {
     }
 
     @Test
+    void unreviewedModelTextWithJinjaIsNotCopiedFurtherLive() {
+        String planted = "Key {{ env_var('SECRET') }}";
+        Map<String, NodeDocs> out = run(DocSettings.defaults(),
+                docs("src", col("key", planted).withMeta(Map.of("osmosis_generated", true)),
+                        col("ok", "{{ doc('ok') }}").withMeta(Map.of("osmosis_generated", true,
+                                "osmosis_reviewed", "2026-12-01")),
+                        col("ref", planted)),
+                docs("stg", col("key", ""), col("ok", ""), col("ref", "")));
+        NodeDocs stg = out.get("stg");
+        assertEquals(planted, new dev.osmosis.testing.DbtJinja().render(stg.column("key").orElseThrow().description()),
+                "dbt shows the text, never runs it");
+        assertEquals("{{ doc('ok') }}", stg.column("ok").orElseThrow().description(), "a reviewed text flows as is");
+        assertEquals(planted, stg.column("ref").orElseThrow().description(), "a person's text flows as is");
+        assertEquals(planted, out.get("src").column("key").orElseThrow().description(), "the source is not edited");
+    }
+
+    @Test
     void forceOverwritesAndSkipLeavesDescriptionsAlone() {
         DocSettings force = new DocSettings(true, false, false, false, false, false, false, Set.of(), List.of(),
                 false, false, false, DocSettings.NameCase.KEEP, "", List.of(), "database", Placeholders.DEFAULT);

@@ -33,6 +33,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch gate;
+    private volatile java.util.function.UnaryOperator<String> decorate = text -> text;
 
     public FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -56,6 +57,11 @@ public final class FakeOpenAi implements AutoCloseable {
         env.put("OSMOSIS_LLM_MAX_RETRIES", "1");
         env.put("OSMOSIS_LLM_RATE_LIMIT", "100000");
         return env;
+    }
+
+    /** Every description this server answers is passed through {@code decoration} (a hostile model, say). */
+    public void decorateAnswers(java.util.function.UnaryOperator<String> decoration) {
+        this.decorate = decoration;
     }
 
     /** Answer 500 to every request whose body contains text matching {@code predicate}. */
@@ -133,23 +139,23 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /** Every text carries the answer's number (#n), so a test can tell which call wrote what. */
-    private static String content(JsonNode request, int n) throws IOException {
+    private String content(JsonNode request, int n) throws IOException {
         JsonNode schema = request.path("response_format").path("json_schema").path("schema");
         if (schema.isMissingNode() && request.path("response_format").path("type").asText().equals("json_object")) {
             schema = JSON.createObjectNode();
         }
         if (schema.isMissingNode()) {
-            return "A synthesized description (#" + n + ").";
+            return decorate.apply("A synthesized description (#" + n + ").");
         }
         ObjectNode answer = JSON.createObjectNode();
         if (schema.path("properties").has("model_description")) {
-            answer.put("model_description", "A synthesized model description (#" + n + ").");
+            answer.put("model_description", decorate.apply("A synthesized model description (#" + n + ")."));
         }
         ObjectNode columns = answer.putObject("columns");
         for (Iterator<String> it = schema.path("properties").path("columns").path("properties").fieldNames();
              it.hasNext(); ) {
             String column = it.next();
-            columns.put(column, "Synthesized description of " + column + " (#" + n + ").");
+            columns.put(column, decorate.apply("Synthesized description of " + column + " (#" + n + ")."));
         }
         return JSON.writeValueAsString(answer);
     }

@@ -13,6 +13,7 @@ import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
+import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.tinylog.Logger;
 
 /**
  * Writes what inheritance left undocumented in one node: plans the calls, sends them, applies the answers to
@@ -36,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * they run concurrently, every answered batch is kept, and a failed one is reported (a rerun asks only for what
  * is still undocumented, i.e. the failed batches). A text a reviewer rejected (docs/adr/0706) is never written
  * back, even when the response cache or the model gives it again: the gap is asked for once more with the
- * rejected text named in the prompt, and left undocumented when the model repeats it.
+ * rejected text named in the prompt, and left undocumented when the model repeats it. An answer is untrusted
+ * whatever the prompt said: one holding Jinja delimiters is asked once more with a note, and every text passes
+ * {@link UntrustedText} before it is written (ADR 0702).
  */
 final class NodeSynthesizer {
 
@@ -100,6 +104,7 @@ final class NodeSynthesizer {
         // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
         List<CallPlan.Call> again = answers.fatal.get() != null ? List.of() : answers.toAskAgain(columnGaps(docs));
         List<String> againFailed = sendAll(again, base, table, answers);
+        reaskJinja(docs, base, table, answers);
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
@@ -108,6 +113,34 @@ final class NodeSynthesizer {
         return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
                 FailedCalls.message(plan, failed, retried, retriedFailed, answers.fatal.get()),
                 answers.fatal.get(), answers.stillRejected());
+    }
+
+    /** Told to a model whose answer held Jinja delimiters, in the project context of the one re-ask. */
+    static final String JINJA_NOTE = "Note: a previous answer contained template delimiters (double curly braces, "
+            + "{% or {#). dbt renders descriptions as Jinja templates, so write plain text without them.";
+
+    /**
+     * Asks once more, with {@link #JINJA_NOTE}, for the answers that hold Jinja delimiters; an answer that is not
+     * replaced (the re-ask failed, left it out or held Jinja again) stays, to be written neutralised.
+     */
+    private void reaskJinja(NodeDocs docs, PromptContext base, Catalog.Table table, Answers answers) {
+        List<ColumnDocs> columns = docs.columns().stream()
+                .filter(c -> UntrustedText.hasLiveJinja(answers.columnText.getOrDefault(c.name(), ""))).toList();
+        String model = answers.modelText.get();
+        boolean modelJinja = model != null && UntrustedText.hasLiveJinja(model);
+        if (columns.isEmpty() && !modelJinja || answers.fatal.get() != null) {
+            return;
+        }
+        Map<String, String> firstColumns = new LinkedHashMap<>(answers.columnText);
+        columns.forEach(c -> answers.columnText.remove(c.name()));
+        if (modelJinja) {
+            answers.modelText.set(null);
+        }
+        String context = base.userContext().isBlank() ? JINJA_NOTE
+                : base.userContext().strip() + "\n\n" + JINJA_NOTE;
+        sendAll(CallPlan.plan(modelJinja, columns, settings), base.withUserContext(context), table, answers);
+        firstColumns.forEach(answers.columnText::putIfAbsent);
+        answers.modelText.compareAndSet(null, model);
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */
@@ -277,12 +310,15 @@ final class NodeSynthesizer {
                 .withRejected(answers.rejectedFor(c.name()))).toList();
     }
 
-    /** Puts answers only where the docs are still undocumented, each with the review mark. */
-    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelText) {
+    /**
+     * Puts answers only where the docs are still undocumented, each with the review mark, after
+     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named.
+     */
+    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
         Set<String> synthesized = new TreeSet<>();
         List<ColumnDocs> columns = new ArrayList<>();
         for (ColumnDocs c : docs.columns()) {
-            String text = columnText.get(c.name());
+            String text = filtered(columnText.get(c.name()), docs, "column " + c.name());
             if (text != null && !placeholders.isDocumented(c.description()) && placeholders.isDocumented(text)) {
                 ColumnDocs filled = c.withDescription(text.strip(), null);
                 columns.add(settings.markKey() == null ? filled : filled.withMeta(mark(c.meta())));
@@ -292,6 +328,7 @@ final class NodeSynthesizer {
             }
         }
         NodeDocs result = docs.withColumns(columns);
+        String modelText = filtered(modelAnswer, docs, "model description");
         if (modelText != null && !placeholders.isDocumented(docs.description()) && placeholders.isDocumented(modelText)) {
             result = result.withDescription(modelText.strip());
             if (settings.markKey() != null) {
@@ -300,6 +337,18 @@ final class NodeSynthesizer {
             synthesized.add("");
         }
         return new Outcome(result, synthesized, 0, 0, null, null, Set.of());
+    }
+
+    /** The answer as it may be written, or null when there is none or it is refused. */
+    private static String filtered(String answer, NodeDocs docs, String what) {
+        if (answer == null) {
+            return null;
+        }
+        UntrustedText.Result result = UntrustedText.filter(answer);
+        if (!result.note().isEmpty()) {
+            Logger.warn("{} {}: model answer: {}", docs.uniqueId(), what, result.note());
+        }
+        return result.text();
     }
 
     private Map<String, Object> mark(Map<String, Object> meta) {

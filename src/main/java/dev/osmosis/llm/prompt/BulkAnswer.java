@@ -134,6 +134,7 @@ public record BulkAnswer(
     }
 
     private static String normalize(String key) {
-        return key.strip().replaceAll("^[`\"'\\[]+|[`\"'\\]]+$", "").toLowerCase(Locale.ROOT);
+        String unfenced = PromptFence.ANY_TAG.matcher(key).replaceAll("");
+        return unfenced.strip().replaceAll("^[`\"'\\[]+|[`\"'\\]]+$", "").toLowerCase(Locale.ROOT);
     }
 }

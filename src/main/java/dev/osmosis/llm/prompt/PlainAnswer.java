@@ -47,7 +47,8 @@ public final class PlainAnswer {
         if (raw == null) {
             return "";
         }
-        String s = FENCE_LINE.matcher(raw).replaceAll("").strip();
+        // a model may echo the prompt's data fence around what it quotes
+        String s = PromptFence.ANY_TAG.matcher(FENCE_LINE.matcher(raw).replaceAll("")).replaceAll("").strip();
         s = fromJson(s).orElse(s);
         s = s.replaceAll("\\*\\*", "").replaceAll("\\s+", " ").strip();
         // labels and quotes nest in any order ("Description: \"...\""), so peel until nothing changes

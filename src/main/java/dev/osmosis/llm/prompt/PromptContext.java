@@ -80,6 +80,12 @@ public record PromptContext(
                 newGaps, wantModel, parents, userContext, column, limits, rejectedDescription);
     }
 
+    /** The same context with other project-context text (a re-ask adds a note to what the user gave). */
+    public PromptContext withUserContext(String newUserContext) {
+        return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
+                gaps, wantModelDescription, parents, newUserContext, column, limits);
+    }
+
     public PromptContext withLimits(PromptLimits newLimits) {
         return new PromptContext(uniqueId, name, resourceType, path, materialization, description, sql, columns,
                 gaps, wantModelDescription, parents, userContext, column, newLimits, rejectedDescription);

@@ -18,50 +18,78 @@ public final class PromptView {
     private PromptView() {
     }
 
-    /** The template variables for {@code ctx}. */
+    /**
+     * The template variables for {@code ctx}. Every value taken from the project (names, paths, SQL, descriptions,
+     * data types) is inside the prompt's {@link PromptFence}, so user templates fence it too; {@code fence} is the
+     * tag, for the system prompt's rule. The {@code has_} flags look at the value before fencing.
+     */
     public static Map<String, Object> of(PromptContext ctx) {
         PromptLimits limits = ctx.limits();
+        PromptFence fence = PromptFence.forContent(content(ctx));
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("unique_id", ctx.uniqueId());
-        v.put("name", ctx.name());
-        v.put("resource_type", ctx.resourceType());
-        putText(v, "path", ctx.path());
-        putText(v, "materialization", ctx.materialization());
-        putText(v, "description", ctx.description());
-        putText(v, "rejected_description", ctx.rejectedDescription().strip());
+        v.put("fence", fence.tag());
+        v.put("unique_id", fence.wrap(ctx.uniqueId()));
+        v.put("name", fence.wrap(ctx.name()));
+        v.put("resource_type", fence.wrap(ctx.resourceType()));
+        putText(v, "path", ctx.path(), fence);
+        putText(v, "materialization", ctx.materialization(), fence);
+        putText(v, "description", ctx.description(), fence);
+        putText(v, "rejected_description", ctx.rejectedDescription().strip(), fence);
 
         SqlCut cut = truncateSql(ctx.sql(), limits.maxSqlChars());
-        putText(v, "sql", cut.text());
+        putText(v, "sql", cut.text(), fence);
         v.put("sql_truncated", cut.cutChars() > 0);
         v.put("sql_truncated_chars", cut.cutChars());
 
-        List<Map<String, Object>> columns = ctx.columns().stream().map(PromptView::column).toList();
+        List<Map<String, Object>> columns = ctx.columns().stream().map(c -> column(c, fence)).toList();
         v.put("columns", columns);
         v.put("has_columns", !columns.isEmpty());
         v.put("column_count", columns.size());
 
-        List<Map<String, Object>> gaps = ctx.gaps().stream().map(PromptView::column).toList();
+        List<Map<String, Object>> gaps = ctx.gaps().stream().map(c -> column(c, fence)).toList();
         v.put("gaps", gaps);
         v.put("has_gaps", !gaps.isEmpty());
         v.put("gap_count", gaps.size());
-        v.put("gap_names", String.join(", ", ctx.gapNames()));
+        v.put("gap_names", String.join(", ", ctx.gapNames().stream().map(fence::wrap).toList()));
         v.put("want_model_description", ctx.wantModelDescription());
 
-        BoundedParents parents = boundParents(ctx.parents(), cut.text(), limits);
+        BoundedParents parents = boundParents(ctx.parents(), cut.text(), limits, fence);
         v.put("parents", parents.parents());
         v.put("has_parents", !parents.parents().isEmpty());
-        putText(v, "parents_note", parents.note());
+        putText(v, "parents_note", parents.note(), null);
 
-        putText(v, "user_context", ctx.userContext().strip());
+        // the user's own --llm-context: instructions by design, so not fenced
+        putText(v, "user_context", ctx.userContext().strip(), null);
         Column target = ctx.column();
-        v.put("column", target == null ? Boolean.FALSE : column(target));
+        v.put("column", target == null ? Boolean.FALSE : column(target, fence));
         v.put("has_column", target != null);
         // flat copies, so templates need no section (inside one, {{name}} would be the column's)
-        v.put("column_name", target == null ? "" : target.name());
-        putText(v, "column_data_type", target == null ? "" : target.dataType());
-        putText(v, "column_description", target == null ? "" : target.description().strip());
-        putText(v, "column_rejected", target == null ? "" : target.rejected().strip());
+        v.put("column_name", target == null ? "" : fence.wrap(target.name()));
+        putText(v, "column_data_type", target == null ? "" : target.dataType(), fence);
+        putText(v, "column_description", target == null ? "" : target.description().strip(), fence);
+        putText(v, "column_rejected", target == null ? "" : target.rejected().strip(), fence);
         return v;
+    }
+
+    /** All project text of a prompt, which its fence must not occur in. */
+    private static String content(PromptContext ctx) {
+        StringBuilder s = new StringBuilder();
+        for (String part : List.of(ctx.uniqueId(), ctx.name(), ctx.resourceType(), ctx.path(), ctx.materialization(),
+                ctx.description(), ctx.rejectedDescription(), ctx.sql(), ctx.userContext())) {
+            s.append(part).append('\n');
+        }
+        List<Column> all = new ArrayList<>(ctx.columns());
+        all.addAll(ctx.gaps());
+        if (ctx.column() != null) {
+            all.add(ctx.column());
+        }
+        for (Parent p : ctx.parents()) {
+            s.append(p.name()).append('\n').append(p.resourceType()).append('\n').append(p.description()).append('\n');
+            all.addAll(p.columns());
+        }
+        all.forEach(c -> s.append(c.name()).append('\n').append(c.dataType()).append('\n').append(c.description())
+                .append('\n').append(c.rejected()).append('\n'));
+        return s.toString();
     }
 
     /** SQL cut to at most {@code max} characters (at a line end when one is near) plus a marker line. */
@@ -90,7 +118,7 @@ public final class PromptView {
      * maxParentColumns, within a character budget shared by all parents. What was cut is counted in the note
      * so the model knows the list is partial.
      */
-    static BoundedParents boundParents(List<Parent> all, String sql, PromptLimits limits) {
+    static BoundedParents boundParents(List<Parent> all, String sql, PromptLimits limits, PromptFence fence) {
         String sqlLower = sql.toLowerCase(Locale.ROOT);
         int budget = limits.maxParentChars();
         int parentsOmitted = Math.max(0, all.size() - limits.maxParents());
@@ -117,12 +145,12 @@ public final class PromptView {
             int omitted = documented.size() - chosen.size();
             columnsOmitted += omitted;
             Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("name", p.name());
-            pm.put("resource_type", p.resourceType());
-            putText(pm, "description", description);
+            pm.put("name", fence.wrap(p.name()));
+            pm.put("resource_type", fence.wrap(p.resourceType()));
+            putText(pm, "description", description, fence);
             // shown in the parent's own order, which usually follows its SQL
             List<Map<String, Object>> cols = documented.stream().filter(chosen::contains)
-                    .map(PromptView::column).toList();
+                    .map(c -> column(c, fence)).toList();
             pm.put("columns", cols);
             pm.put("has_columns", !cols.isEmpty());
             pm.put("columns_omitted", omitted);
@@ -165,18 +193,21 @@ public final class PromptView {
         return s.length() <= max ? s : s.substring(0, max).stripTrailing() + " [...]";
     }
 
-    private static Map<String, Object> column(Column c) {
+    private static Map<String, Object> column(Column c, PromptFence fence) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        putText(m, "data_type", c.dataType());
-        putText(m, "description", c.description().strip());
-        putText(m, "rejected", c.rejected().strip());
+        m.put("name", fence.wrap(c.name()));
+        putText(m, "data_type", c.dataType(), fence);
+        putText(m, "description", c.description().strip(), fence);
+        putText(m, "rejected", c.rejected().strip(), fence);
         return m;
     }
 
-    /** key plus has_key, so templates can test presence without relying on how empty strings are treated. */
-    private static void putText(Map<String, Object> m, String key, String value) {
-        m.put(key, value);
+    /**
+     * key plus has_key, so templates can test presence without relying on how empty strings are treated; the
+     * value is fenced unless {@code fence} is null (text osmosis or the user wrote) or it is blank.
+     */
+    private static void putText(Map<String, Object> m, String key, String value, PromptFence fence) {
+        m.put(key, fence == null || value.isBlank() ? value : fence.wrap(value));
         m.put("has_" + key, !value.isBlank());
     }
 }

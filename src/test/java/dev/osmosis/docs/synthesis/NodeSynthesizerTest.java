@@ -80,9 +80,11 @@ class NodeSynthesizerTest {
         NodeSynthesizer.Outcome out = synthesizer.synthesize(node, docs, null, List.of());
 
         assertEquals(3, out.calls(), "the bulk call, then one for each rejected answer");
-        String model = seen.stream().filter(r -> r.operation().equals("model")).findFirst().orElseThrow().user();
+        String model = seen.stream().filter(r -> r.operation().equals("model")).findFirst().orElseThrow().user()
+                .replaceAll(dev.osmosis.llm.prompt.PromptFence.ANY_TAG.pattern(), "");
         assertTrue(model.contains("A reviewer rejected this description of \"m\": Old model text."), model);
-        String column = seen.stream().filter(r -> r.operation().equals("column")).findFirst().orElseThrow().user();
+        String column = seen.stream().filter(r -> r.operation().equals("column")).findFirst().orElseThrow().user()
+                .replaceAll(dev.osmosis.llm.prompt.PromptFence.ANY_TAG.pattern(), "");
         assertTrue(column.contains("A reviewer rejected this description of \"a\": Old a."), column);
         assertEquals("New a.", out.docs().column("a").orElseThrow().description());
         assertEquals("B.", out.docs().column("b").orElseThrow().description());

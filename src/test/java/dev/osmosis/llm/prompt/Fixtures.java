@@ -22,6 +22,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A rendered value or prompt without its data fences (tests of what is shown, not of the fence). */
+    static String unfenced(Object rendered) {
+        return ((String) rendered).replaceAll("<data-[0-9a-f]{8}>\\n?", "").replaceAll("\\n?</data-[0-9a-f]{8}>", "");
+    }
+
+    /** The fence tag of the prompts rendered for {@code ctx}. */
+    static String fence(PromptContext ctx) {
+        return (String) PromptView.of(ctx).get("fence");
+    }
+
     static PromptContext orders() {
         return new PromptContext("model.shop.orders", "orders", "model", "models/marts/orders.sql", "table", "",
                 SQL,

@@ -54,14 +54,14 @@ class PromptBuilderTest {
         PromptContext told = plain.withGaps(List.of(plain.gaps().get(0).withRejected("Old status text."),
                 plain.gaps().get(1)), true).withRejectedDescription("Old orders text.");
 
-        String bulk = builder.bulk(told).user();
+        String bulk = Fixtures.unfenced(builder.bulk(told).user());
         assertTrue(bulk.contains("  - status (varchar)\n    A reviewer rejected this one; write a different one, not a "
                 + "light rewording: Old status text.\n  - order_total"), bulk);
         assertTrue(bulk.contains("rewording: Old orders text."), bulk);
         assertEquals(1, bulk.split("A reviewer rejected", -1).length - 2, "order_total has none: " + bulk);
-        assertTrue(builder.modelDescription(told).user().contains(
+        assertTrue(Fixtures.unfenced(builder.modelDescription(told).user()).contains(
                 "A reviewer rejected this description of \"orders\": Old orders text.\nWrite a different"));
-        assertTrue(builder.column(told, told.gaps().get(0)).user().contains(
+        assertTrue(Fixtures.unfenced(builder.column(told, told.gaps().get(0)).user()).contains(
                 "A reviewer rejected this description of \"status\": Old status text.\nWrite a different"));
         assertFalse(builder.column(told, told.gaps().get(1)).user().contains("rejected"));
         for (String prompt : List.of(builder.bulk(plain).user(), builder.modelDescription(plain).user(),
@@ -69,9 +69,9 @@ class PromptBuilderTest {
             assertFalse(prompt.contains("rejected"), prompt);
         }
         Map<String, Object> v = PromptView.of(told.withColumn(told.gaps().get(0)));
-        assertEquals("Old status text.", v.get("column_rejected"));
+        assertEquals("Old status text.", Fixtures.unfenced(v.get("column_rejected")));
         assertEquals(true, v.get("has_column_rejected"));
-        assertEquals("Old orders text.", v.get("rejected_description"));
+        assertEquals("Old orders text.", Fixtures.unfenced(v.get("rejected_description")));
     }
 
     @Test

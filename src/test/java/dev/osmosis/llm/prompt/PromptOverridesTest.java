@@ -34,7 +34,9 @@ class PromptOverridesTest {
                 "column_system.mustache", "Answer in French.", "notes.txt", "ignored");
         PromptBuilder builder = new PromptBuilder(PromptTemplates.load(d, null, Map.of()));
         LlmRequest bulk = builder.bulk(Fixtures.orders());
-        assertEquals("Model orders needs: status, order_total. SQL: " + Fixtures.SQL.strip(), bulk.user());
+        String tag = Fixtures.fence(Fixtures.orders());
+        assertEquals("Model orders needs: status, order_total. SQL: <" + tag + ">\n" + Fixtures.SQL.strip() + "\n</"
+                + tag + ">", bulk.user(), "a user's template gets fenced values too");
         assertEquals(PromptTemplates.defaults().render(PromptKey.TABLE_SYSTEM, Fixtures.orders()), bulk.system(),
                 "a template missing in the directory falls back to the default");
         assertEquals("Answer in French.", builder.column(Fixtures.orders(), Fixtures.orders().gaps().get(0)).system());
@@ -147,7 +149,9 @@ class PromptOverridesTest {
                 """);
         PromptContext ctx = Fixtures.orders();
         LlmRequest r = new PromptBuilder(PromptTemplates.load(null, f, Map.of())).column(ctx, ctx.gaps().get(1));
-        assertEquals("Column order_total (numeric(18,2)) of orders.\nSQL:\n" + Fixtures.SQL.strip(), r.user());
+        String tag = Fixtures.fence(ctx.withColumn(ctx.gaps().get(1)));
+        assertEquals("Column order_total (<" + tag + ">numeric(18,2)</" + tag + ">) of orders.\nSQL:\n<" + tag + ">\n"
+                + Fixtures.SQL.strip() + "\n</" + tag + ">", r.user());
         assertTrue(r.system().startsWith("You document columns of a dbt project for finance analysts."));
     }
 }

@@ -17,7 +17,7 @@ class PromptTemplatesTest {
 
     @Test
     void bulkUserPromptCarriesSqlParentsGapsAndContextUnescaped() {
-        String user = defaults.render(PromptKey.TABLE_USER, Fixtures.orders());
+        String user = Fixtures.unfenced(defaults.render(PromptKey.TABLE_USER, Fixtures.orders()));
 
         assertTrue(user.contains(Fixtures.SQL.strip()), "SQL verbatim, including < > & ' \" and {{ ref() }}");
         for (String escaped : List.of("&lt;", "&gt;", "&amp;", "&#39;", "&quot;", "&#")) {
@@ -54,12 +54,12 @@ class PromptTemplatesTest {
     @Test
     void columnAndModelPromptsNameTheirSubject() {
         PromptContext ctx = Fixtures.orders();
-        String column = defaults.render(PromptKey.COLUMN_USER, ctx.withColumn(ctx.gaps().get(1)));
+        String column = Fixtures.unfenced(defaults.render(PromptKey.COLUMN_USER, ctx.withColumn(ctx.gaps().get(1))));
         assertTrue(column.contains("Describe the column \"order_total\" (numeric(18,2)) of the dbt model \"orders\""));
         assertTrue(column.endsWith("Reply with the description of \"order_total\" only."));
         assertTrue(column.contains("o.ordered_at < current_date"));
 
-        String model = defaults.render(PromptKey.MODEL_USER, ctx);
+        String model = Fixtures.unfenced(defaults.render(PromptKey.MODEL_USER, ctx));
         assertTrue(model.startsWith("Project context"));
         assertTrue(model.contains("Describe the dbt model \"orders\""));
         assertFalse(model.contains("Its current description"), "no existing description in the fixture");

@@ -24,7 +24,7 @@ class PromptViewTest {
     @Test
     void shortSqlIsKeptWhole() {
         Map<String, Object> v = PromptView.of(withSqlAndParents("\n select 1 \n", List.of(), null));
-        assertEquals("select 1", v.get("sql"));
+        assertEquals("select 1", Fixtures.unfenced(v.get("sql")));
         assertEquals(false, v.get("sql_truncated"));
         assertEquals(0, v.get("sql_truncated_chars"));
     }
@@ -38,7 +38,7 @@ class PromptViewTest {
         String full = sql.toString().strip();
         Map<String, Object> v = PromptView.of(withSqlAndParents(full, List.of(),
                 PromptLimits.DEFAULTS.withMaxSqlChars(500)));
-        String text = (String) v.get("sql");
+        String text = Fixtures.unfenced(v.get("sql"));
         int cut = (int) v.get("sql_truncated_chars");
         assertEquals(true, v.get("sql_truncated"));
         String kept = text.substring(0, text.indexOf("\n-- [truncated "));
@@ -52,8 +52,8 @@ class PromptViewTest {
     @Test
     void sqlWithoutNearbyNewlineIsCutExactly() {
         String full = "select " + "x, ".repeat(1000) + "1";
-        String text = (String) PromptView.of(withSqlAndParents(full, List.of(),
-                PromptLimits.DEFAULTS.withMaxSqlChars(100))).get("sql");
+        String text = Fixtures.unfenced(PromptView.of(withSqlAndParents(full, List.of(),
+                PromptLimits.DEFAULTS.withMaxSqlChars(100))).get("sql"));
         assertEquals(full.substring(0, 100).stripTrailing() + "\n-- [truncated " + (full.length() - 100) + " chars]",
                 text);
     }
@@ -109,7 +109,7 @@ class PromptViewTest {
                 new PromptLimits(8000, 10, 40, 200, 20)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> ps = (List<Map<String, Object>>) v.get("parents");
-        assertEquals("y".repeat(20) + " [...]", ps.get(0).get("description"));
+        assertEquals("y".repeat(20) + " [...]", Fixtures.unfenced(ps.get(0).get("description")));
         // budget 200: a's description (26) + a1 (82) leaves 92; a2 (82) fits, then b1 no longer fits but b2 does
         assertEquals(2, ((List<?>) ps.get(0).get("columns")).size());
         assertEquals(1, ((List<?>) ps.get(1).get("columns")).size());
