@@ -16,6 +16,8 @@ final class YamlScalars {
      * was the largest cost of patching a big file. After construction resolve() only reads, so sharing is safe.
      */
     private static final Resolver RESOLVER = new Resolver();
+    /** PyYAML's types (dbt's reader): it also resolves {@code =} (to a tag it cannot load), see {@link PyYamlResolver}. */
+    private static final Resolver PYYAML = new PyYamlResolver();
 
     private YamlScalars() {
     }
@@ -42,7 +44,8 @@ final class YamlScalars {
         if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.contains("\t")) {
             return false;
         }
-        if (flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0)) {
+        // PyYAML ends a plain scalar in a flow collection at any of these, '?' included ([a?b] does not load)
+        if (flow && s.chars().anyMatch(c -> ",?[]{}".indexOf(c) >= 0)) {
             return false;
         }
         if (!s.codePoints().allMatch(YamlScalars::isPrintable) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
@@ -51,7 +54,8 @@ final class YamlScalars {
         if (LOOKS_TYPED.matcher(s).matches()) {
             return false;
         }
-        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true));
+        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true))
+                && Tag.STR.equals(PYYAML.resolve(NodeId.scalar, s, true));
     }
 
     /** {@code '{{ doc("x") }}'} reads better than escaped double quotes. */
