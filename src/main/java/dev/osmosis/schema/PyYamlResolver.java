@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code tag:yaml.org,2002:value}, which no PyYAML constructor loads, so dbt fails on {@code description: =}) and
  * reads some floats PyYAML does not. A plain scalar is safe to write only when both read it as a string.
  */
-final class PyYamlResolver extends Resolver {
+public final class PyYamlResolver extends Resolver {
     static final Tag VALUE = new Tag(Tag.PREFIX + "value");
 
     private static final Pattern BOOL = Pattern.compile(

@@ -105,8 +105,16 @@ final class YamlScalars {
                 || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
     }
 
-    /** Text a literal or folded block can hold: printable lines (tabs allowed), no CR. */
+    /**
+     * Text a literal or folded block holds exactly wherever it lands: printable lines (tabs allowed), no CR, and at
+     * most one final line break. More would need keep chomping ({@code |+}), and a kept block also takes in the blank
+     * lines that follow it in the file (between two columns, at the end of the file) and loses its own to
+     * --strip-eof-blank-lines; such text is written double-quoted instead. So is text that ends in white space
+     * (before its final line break): at the end of a file, --strip-eof-blank-lines would cut that too.
+     */
     static boolean blockSafe(String s) {
-        return s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
+        String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return !body.isEmpty() && " \t\n".indexOf(body.charAt(body.length() - 1)) < 0
+                && s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
     }
 }
