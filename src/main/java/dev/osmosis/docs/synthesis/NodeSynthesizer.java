@@ -36,20 +36,27 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class NodeSynthesizer {
 
-    /** What one node got. {@code synthesized}: column names, "" for the model description. */
-    record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
-                   LlmException fatal) {
+    /**
+     * What one node got. {@code synthesized}: column names, "" for the model description. {@code unusable}: the
+     * gaps whose calls were answered with nothing usable (empty, {@code null}, a placeholder), in the same terms.
+     */
+    record Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
+                   String failure, LlmException fatal) {
     }
+
+    /** The "error" of a call not sent because the run was interrupted (not a failure). */
+    private static final String NOT_SENT = "not sent: the run was interrupted";
 
     private final LlmClient client;
     private final PromptBuilder prompts;
     private final Placeholders placeholders;
     private final SynthesisSettings settings;
     private final Executor callPool;
+    private final Cancellation cancellation;
 
     /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
-        this(client, prompts, placeholders, settings, Runnable::run);
+        this(client, prompts, placeholders, settings, Runnable::run, new Cancellation());
     }
 
     /**
@@ -58,11 +65,23 @@ final class NodeSynthesizer {
      */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
                     Executor callPool) {
+        this(client, prompts, placeholders, settings, callPool, new Cancellation());
+    }
+
+    /** {@code cancellation}: once tripped, no further call of this node starts (see {@link SynthesisRun}). */
+    NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
+                    Executor callPool, Cancellation cancellation) {
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
         this.settings = settings;
         this.callPool = callPool;
+        this.cancellation = cancellation;
+    }
+
+    /** The run was interrupted: no call starts any more. */
+    boolean cancelled() {
+        return cancellation.isCancelled();
     }
 
     boolean hasGaps(NodeDocs docs) {
@@ -79,6 +98,7 @@ final class NodeSynthesizer {
         Answers answers = new Answers();
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
+        boolean interrupted = cancellation.isCancelled();
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
         List<ColumnDocs> leftOut = new ArrayList<>();
         boolean modelLeftOut = false;
@@ -88,12 +108,52 @@ final class NodeSynthesizer {
                 modelLeftOut |= bulk.model() && answers.modelText.get() == null;
             }
         }
-        List<CallPlan.Call> fallback = answers.fatal.get() != null ? List.of() : CallPlan.perGap(modelLeftOut, leftOut);
+        List<CallPlan.Call> fallback = answers.fatal.get() != null || interrupted ? List.of()
+                : CallPlan.perGap(modelLeftOut, leftOut);
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
-        return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
-                FailedCalls.message(plan, failed, fallback, fallbackFailed, answers.fatal.get()),
-                answers.fatal.get());
+        interrupted |= cancellation.isCancelled();
+        Set<String> unusable = answers.fatal.get() != null || interrupted ? Set.of()
+                : unusable(plan, failed, fallback, fallbackFailed, applied.synthesized());
+        return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
+                answers.tokens.get(), FailedCalls.message(plan, sent(failed), fallback, sent(fallbackFailed),
+                answers.fatal.get()), answers.fatal.get());
+    }
+
+    /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
+    private static List<String> sent(List<String> failed) {
+        return failed.stream().map(f -> NOT_SENT.equals(f) ? null : f).toList();
+    }
+
+    /**
+     * The gaps asked for whose calls all went through yet got no text: the model answered only placeholders. A
+     * gap of a failed call is not among them (it is reported as a failure).
+     */
+    private static Set<String> unusable(List<CallPlan.Call> plan, List<String> failed, List<CallPlan.Call> fallback,
+                                        List<String> fallbackFailed, Set<String> synthesized) {
+        Set<String> asked = new TreeSet<>();
+        Set<String> unanswered = new TreeSet<>();
+        for (int i = 0; i < plan.size(); i++) {
+            (failed.get(i) == null ? asked : unanswered).addAll(gaps(plan.get(i)));
+        }
+        for (int i = 0; i < fallback.size(); i++) {
+            (fallbackFailed.get(i) == null ? asked : unanswered).addAll(gaps(fallback.get(i)));
+        }
+        asked.removeAll(unanswered);
+        asked.removeAll(synthesized);
+        return asked;
+    }
+
+    /** The gaps a call asks for: column names, "" for the model description. */
+    private static List<String> gaps(CallPlan.Call call) {
+        if (call instanceof CallPlan.Bulk bulk) {
+            List<String> names = new ArrayList<>(bulk.columns().stream().map(ColumnDocs::name).toList());
+            if (bulk.model()) {
+                names.add("");
+            }
+            return names;
+        }
+        return call instanceof CallPlan.Column col ? List.of(col.column().name()) : List.of("");
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */
@@ -138,6 +198,9 @@ final class NodeSynthesizer {
         LlmException stop = answers.fatal.get();
         if (stop != null) {
             return stop.getMessage();
+        }
+        if (cancellation.isCancelled()) {
+            return NOT_SENT;
         }
         answers.calls.incrementAndGet();
         try {
@@ -218,7 +281,7 @@ final class NodeSynthesizer {
             }
             synthesized.add("");
         }
-        return new Outcome(result, synthesized, 0, 0, null, null);
+        return new Outcome(result, synthesized, Set.of(), 0, 0, null, null);
     }
 
     private Map<String, Object> mark(Map<String, Object> meta) {
