@@ -114,7 +114,7 @@ final class NodeSynthesizer {
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         interrupted |= cancellation.isCancelled();
         Set<String> unusable = answers.fatal.get() != null || interrupted ? Set.of()
-                : unusable(plan, failed, fallback, fallbackFailed, applied.synthesized());
+                : UnusableAnswers.of(plan, failed, fallback, fallbackFailed, applied.synthesized());
         return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
                 answers.tokens.get(), FailedCalls.message(plan, sent(failed), fallback, sent(fallbackFailed),
                 answers.fatal.get()), answers.fatal.get());
@@ -123,37 +123,6 @@ final class NodeSynthesizer {
     /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
     private static List<String> sent(List<String> failed) {
         return failed.stream().map(f -> NOT_SENT.equals(f) ? null : f).toList();
-    }
-
-    /**
-     * The gaps asked for whose calls all went through yet got no text: the model answered only placeholders. A
-     * gap of a failed call is not among them (it is reported as a failure).
-     */
-    private static Set<String> unusable(List<CallPlan.Call> plan, List<String> failed, List<CallPlan.Call> fallback,
-                                        List<String> fallbackFailed, Set<String> synthesized) {
-        Set<String> asked = new TreeSet<>();
-        Set<String> unanswered = new TreeSet<>();
-        for (int i = 0; i < plan.size(); i++) {
-            (failed.get(i) == null ? asked : unanswered).addAll(gaps(plan.get(i)));
-        }
-        for (int i = 0; i < fallback.size(); i++) {
-            (fallbackFailed.get(i) == null ? asked : unanswered).addAll(gaps(fallback.get(i)));
-        }
-        asked.removeAll(unanswered);
-        asked.removeAll(synthesized);
-        return asked;
-    }
-
-    /** The gaps a call asks for: column names, "" for the model description. */
-    private static List<String> gaps(CallPlan.Call call) {
-        if (call instanceof CallPlan.Bulk bulk) {
-            List<String> names = new ArrayList<>(bulk.columns().stream().map(ColumnDocs::name).toList());
-            if (bulk.model()) {
-                names.add("");
-            }
-            return names;
-        }
-        return call instanceof CallPlan.Column col ? List.of(col.column().name()) : List.of("");
     }
 
     /** What the calls of one node gathered; its calls may run on several threads. */

@@ -40,13 +40,12 @@ public final class SynthesisRun {
      * @param synthesized "nodeId|column" keys ("nodeId|" for a model description) written by the LLM
      * @param stoppedBy   the error that stopped all further calls (budget, authentication), or null
      * @param ungrounded  nodes with gaps but neither SQL nor columns: nothing to ground a description, no call
-     * @param interrupted the run was cancelled: calls stopped, every node still inherited
      * @param unusable    per node (in id order), the gaps the model answered with only placeholders: column names,
      *                    "" for the model description
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
                          LlmException stoppedBy, int calls, List<String> ungrounded,
-                         Map<String, Set<String>> unusable, boolean interrupted) {
+                         Map<String, Set<String>> unusable) {
         /** How many descriptions the model gave no usable text for. */
         public int unusableCount() {
             return unusable.values().stream().mapToInt(Set::size).sum();
@@ -156,7 +155,7 @@ public final class SynthesisRun {
         List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(shared.failures).values());
         return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
                 shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)),
-                Collections.unmodifiableMap(new java.util.TreeMap<>(shared.unusable)), cancellation.isCancelled());
+                Collections.unmodifiableMap(new java.util.TreeMap<>(shared.unusable)));
     }
 
     private ExecutorService daemonPool(String name) {
