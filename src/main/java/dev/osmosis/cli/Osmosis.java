@@ -24,9 +24,11 @@ public final class Osmosis implements Runnable {
     private final Map<String, String> environment;
     private final Path workingDir;
     private final boolean interactive;
+    private final InterruptTrap interrupts;
 
+    /** The process's own run: its environment, and Ctrl-C / SIGTERM stop a synthesis politely. */
     public Osmosis() {
-        this(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+        this(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null, new SignalTrap());
     }
 
     /** Tests pass their own environment so nothing reads the real one. */
@@ -40,9 +42,19 @@ public final class Osmosis implements Runnable {
 
     /** {@code interactive}: stderr is a terminal, so progress may redraw one line. */
     public Osmosis(Map<String, String> environment, Path workingDir, boolean interactive) {
+        this(environment, workingDir, interactive, InterruptTrap.NONE);
+    }
+
+    /** {@code interrupts}: how Ctrl-C and SIGTERM reach a synthesis run ({@link InterruptTrap#NONE}: they do not). */
+    public Osmosis(Map<String, String> environment, Path workingDir, boolean interactive, InterruptTrap interrupts) {
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir;
         this.interactive = interactive;
+        this.interrupts = interrupts;
+    }
+
+    InterruptTrap interrupts() {
+        return interrupts;
     }
 
     public boolean interactive() {

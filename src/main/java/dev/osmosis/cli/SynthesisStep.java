@@ -4,6 +4,7 @@ import dev.osmosis.OsmosisException;
 import dev.osmosis.docs.DocState;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.PlaceholderSettings;
+import dev.osmosis.docs.synthesis.Cancellation;
 import dev.osmosis.docs.synthesis.SynthesisRun;
 import dev.osmosis.docs.synthesis.SynthesisSettings;
 import dev.osmosis.lineage.Lineage;
@@ -51,8 +52,11 @@ final class SynthesisStep {
         PromptTemplates templates = PromptOptions.resolveTemplates(command.prompts, env, llmVars, project.root());
         SynthesisSettings settings = command.synthesis.resolve(llmVars, llm.jsonMode(),
                 command.prompts.userContext(), command.prompts.limits(env));
+        Cancellation cancellation = new Cancellation();
+        // armed through the writes too: a first signal then changes nothing but the exit code, a second aborts
         try (UsageSession session = new UsageSession(usage, llm.provider().id(), llm.model(),
-                UsageHome.databaseFile(env), Clock.systemUTC())) {
+                UsageHome.databaseFile(env), Clock.systemUTC());
+             InterruptTrap.Armed armed = ctx.interrupts().arm(() -> onInterrupt(cancellation))) {
             if (command.write.dryRun && !usage.dryRun()) {
                 warnPaidPreview(llm, usage);
             }
@@ -65,7 +69,7 @@ final class SynthesisStep {
             int threads = usage.dryRun() ? llm.concurrency() : limiter.maxConcurrency();
             SynthesisRun.Result result = new SynthesisRun(project, lineage, documenter, client,
                     new PromptBuilder(templates), PlaceholderSettings.from(project.config()), settings,
-                    threads, progress).run(selected, state.docs());
+                    threads, progress).run(selected, state.docs(), cancellation);
             int code;
             OsmosisException writeError = null;
             try {
@@ -77,6 +81,18 @@ final class SynthesisStep {
             }
             session.writeReports(ctx.out(), ctx.err(), command.format == DocumentCommand.Format.json);
             OsmosisException synthesisError = failures(result);
+            if (cancellation.isCancelled()) {
+                for (OsmosisException e : new OsmosisException[] {writeError, synthesisError}) {
+                    if (e != null) {
+                        ctx.err().println("error: " + e.getMessage());
+                    }
+                }
+                throw new OsmosisException(SignalTrap.EXIT_INTERRUPTED, "interrupted: no LLM call was started after "
+                        + "the signal; what was complete (injected columns, inherited text, "
+                        + result.synthesized().size() + " synthesized description(s)) is "
+                        + (usage.dryRun() ? "reported" : "written") + ", the rest stays undocumented. Run again to "
+                        + "finish.");
+            }
             if (synthesisError == null) {
                 if (writeError != null) {
                     throw writeError;
@@ -102,6 +118,27 @@ final class SynthesisStep {
                 + " --llm-dry-run previews the calls and their cost without making any.");
     }
 
+    /** The first Ctrl-C or SIGTERM: say what happens now, on the signal's thread. */
+    private void onInterrupt(Cancellation cancellation) {
+        if (cancellation.cancel()) {
+            ctx.err().println();
+            ctx.err().println("interrupted: finishing the LLM calls in flight, then writing what is complete "
+                    + "(press Ctrl-C again to abort at once, writing nothing more)");
+            ctx.err().flush();
+        }
+    }
+
+    /** "the model description and columns a, b". */
+    private static String gapNames(Set<String> gaps) {
+        java.util.List<String> columns = gaps.stream().filter(g -> !g.isEmpty()).toList();
+        String cols = columns.isEmpty() ? "" : (columns.size() == 1 ? "column " : "columns ")
+                + String.join(", ", columns);
+        if (!gaps.contains("")) {
+            return cols;
+        }
+        return columns.isEmpty() ? "the model description" : "the model description and " + cols;
+    }
+
     /** Prints the failed nodes; returns the error that ends the run, or null when every node went through. */
     private OsmosisException failures(SynthesisRun.Result result) {
         if (!result.ungrounded().isEmpty()) {
@@ -113,6 +150,9 @@ final class SynthesisStep {
                     + "write them by hand, or adjust the prompt or run with --no-llm-cache to ask anew): "
                     + String.join(", ", result.rejectedAgain()));
         }
+        result.unusable().forEach((id, gaps) -> ctx.err().println("warning: " + id + ": the model gave no usable text "
+                + "(only empty, null or placeholder answers) for " + gapNames(gaps) + "; left undocumented, a rerun "
+                + "asks again"));
         result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
         LlmException stop = result.stoppedBy();
         if (stop != null) {

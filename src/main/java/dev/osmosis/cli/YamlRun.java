@@ -85,10 +85,10 @@ final class YamlRun {
         if (command.synthesis.synthesize()) {
             return new SynthesisStep(ctx, command).run(project, lineage, documenter, ids, state,
                     (result, previewOnly) -> finish(project, prepared, state, result.after(), result.synthesized(),
-                            settings, underConfig, previewOnly));
+                            result.unusableCount(), settings, underConfig, previewOnly));
         }
         Map<String, NodeDocs> after = DocumentationRun.run(lineage, ids, state.docs(), documenter);
-        return finish(project, prepared, state, after, Set.of(), settings, underConfig, false);
+        return finish(project, prepared, state, after, Set.of(), 0, settings, underConfig, false);
     }
 
     /** The files as the steps before documentation leave them, and what those steps did. */
@@ -135,7 +135,8 @@ final class YamlRun {
      * nothing: its "answers" are placeholders.
      */
     private int finish(Project project, Prepared prepared, DocState state, Map<String, NodeDocs> after,
-                       Set<String> synthesized, DocSettings settings, boolean underConfig, boolean previewOnly) {
+                       Set<String> synthesized, int unusable, DocSettings settings, boolean underConfig,
+                       boolean previewOnly) {
         ChangeSet.Result result = ChangeSet.build(project, prepared.files(), state, after, synthesized,
                 settings.placeholders(), underConfig);
         result.warnings().forEach(w -> ctx.err().println("warning: " + w));
@@ -176,7 +177,7 @@ final class YamlRun {
         // a file that could not be written did not change
         ctx.err().println((dryRun ? "dry run, nothing written: " : "")
                 + result.counts().withoutRefused(refused).withFilesChanged(changed[0] - unwritten.size())
-                        .summary());
+                        .withAnswersUnusable(unusable).summary());
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
                     + String.join(", ", unwritten) + "; every other file is written.");

@@ -115,7 +115,7 @@ public final class ChangeSet {
         List<FileEdits> pending = new ArrayList<>();
         editsByFile.forEach((path, edits) -> pending.add(new FileEdits(path, List.copyOf(edits))));
         DocCounts docCounts = new DocCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                counts[6], counts[7], counts[8], 0);
+                counts[6], counts[7], counts[8], 0, 0);
         return new Result(pending, docCounts, warnings, newEntries, skipped, removed);
     }
 

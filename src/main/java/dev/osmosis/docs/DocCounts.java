@@ -7,13 +7,21 @@ import java.util.Locale;
 /** What a run changed, for the summary line and tests. */
 public record DocCounts(int columnsInjected, int descriptionsInherited, int descriptionsSynthesized,
                         int modelDescriptionsSynthesized, int columnsRemoved, int dataTypesSynced,
-                        int nodesReordered, int tagsOrMetaMerged, int entriesCreated, int filesChanged) {
+                        int nodesReordered, int tagsOrMetaMerged, int entriesCreated, int filesChanged,
+                        int answersUnusable) {
 
     /** The same counts with the number of files the whole run (moves included) changes. */
     public DocCounts withFilesChanged(int files) {
         return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
                 modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, nodesReordered, tagsOrMetaMerged,
-                entriesCreated, files);
+                entriesCreated, files, answersUnusable);
+    }
+
+    /** The same counts with the number of descriptions the model answered with only placeholders. */
+    public DocCounts withAnswersUnusable(int n) {
+        return new DocCounts(columnsInjected, descriptionsInherited, descriptionsSynthesized,
+                modelDescriptionsSynthesized, columnsRemoved, dataTypesSynced, nodesReordered, tagsOrMetaMerged,
+                entriesCreated, filesChanged, n);
     }
 
     /**
@@ -42,7 +50,7 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
         }
         return new DocCounts(Math.max(0, injected), descriptionsInherited, descriptionsSynthesized,
                 modelDescriptionsSynthesized, Math.max(0, removed), Math.max(0, types), Math.max(0, reordered),
-                tagsOrMetaMerged, Math.max(0, created), filesChanged);
+                tagsOrMetaMerged, Math.max(0, created), filesChanged, answersUnusable);
     }
 
     public String summary() {
@@ -52,6 +60,10 @@ public record DocCounts(int columnsInjected, int descriptionsInherited, int desc
             s.append(String.format(Locale.ROOT, ", %d column and %d model description%s synthesized",
                     descriptionsSynthesized, modelDescriptionsSynthesized,
                     modelDescriptionsSynthesized == 1 ? "" : "s"));
+        }
+        if (answersUnusable > 0) {
+            s.append(", ").append(of(answersUnusable, "description")).append(" left undocumented (the model gave "
+                    + "only placeholders, named below)");
         }
         if (columnsRemoved > 0 || dataTypesSynced > 0 || nodesReordered > 0) {
             s.append(", ").append(of(columnsRemoved, "column")).append(" removed, ")

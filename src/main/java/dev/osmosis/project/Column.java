@@ -7,7 +7,8 @@ import java.util.Map;
 public record Column(String name, String description, String dataType, Map<String, Object> meta, List<String> tags) {
     public Column {
         description = description == null ? "" : description;
-        meta = meta == null ? Map.of() : Map.copyOf(meta);
+        // the manifest's key order, which inheritance writes: Map.copyOf's order changes from one JVM to the next
+        meta = OrderedMap.copyOf(meta);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 }

@@ -39,7 +39,8 @@ public record Node(
     public Node {
         description = description == null ? "" : description;
         columns = columns == null ? List.of() : List.copyOf(columns);
-        meta = meta == null ? Map.of() : Map.copyOf(meta);
+        // the manifest's key order, which inheritance writes: Map.copyOf's order changes from one JVM to the next
+        meta = OrderedMap.copyOf(meta);
         tags = tags == null ? List.of() : List.copyOf(tags);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         fqn = fqn == null ? List.of() : List.copyOf(fqn);

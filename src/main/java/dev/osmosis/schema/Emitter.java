@@ -111,22 +111,17 @@ final class Emitter {
 
     /**
      * A literal ({@code |}) or folded ({@code >}) block: header first, then content lines at {@code contentCol}.
-     * Chomping follows the text's trailing newlines, so the value reads back exactly.
+     * Chomping follows the text's final line break ({@code |-} without, {@code |} with one), so the value reads back
+     * exactly; text with more is never a block ({@link YamlScalars#blockSafe}).
      */
     List<String> blockScalar(String s, int contentCol, int parentCol, boolean folded) {
-        int trailing = 0;
-        while (trailing < s.length() && s.charAt(s.length() - 1 - trailing) == '\n') {
-            trailing++;
-        }
-        String body = s.substring(0, s.length() - trailing);
-        String chomp = trailing == 0 ? "-" : trailing == 1 ? "" : "+";
-        List<String> lines = new ArrayList<>(List.of(body.split("\n", -1)));
-        for (int i = 1; i < trailing; i++) {
-            lines.add("");
-        }
+        boolean finalBreak = s.endsWith("\n");
+        String body = finalBreak ? s.substring(0, s.length() - 1) : s;
+        String chomp = finalBreak ? "" : "-";
+        List<String> lines = List.of(body.split("\n", -1));
         boolean leadingSpace = lines.stream().filter(l -> !l.isEmpty()).findFirst()
                 .map(l -> l.startsWith(" ") || l.startsWith("\t")).orElse(false);
-        if (folded && (leadingSpace || trailing > 1 || lines.stream().anyMatch(l -> !l.strip().equals(l)))) {
+        if (folded && (leadingSpace || lines.stream().anyMatch(l -> !l.strip().equals(l)))) {
             folded = false;
         }
         String indicator = leadingSpace ? String.valueOf(Math.min(9, contentCol - parentCol)) : "";

@@ -16,6 +16,8 @@ final class YamlScalars {
      * was the largest cost of patching a big file. After construction resolve() only reads, so sharing is safe.
      */
     private static final Resolver RESOLVER = new Resolver();
+    /** PyYAML's types (dbt's reader): it also resolves {@code =} (to a tag it cannot load), see {@link PyYamlResolver}. */
+    private static final Resolver PYYAML = new PyYamlResolver();
 
     private YamlScalars() {
     }
@@ -42,7 +44,8 @@ final class YamlScalars {
         if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.contains("\t")) {
             return false;
         }
-        if (flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0)) {
+        // PyYAML ends a plain scalar in a flow collection at any of these, '?' included ([a?b] does not load)
+        if (flow && s.chars().anyMatch(c -> ",?[]{}".indexOf(c) >= 0)) {
             return false;
         }
         if (!s.codePoints().allMatch(YamlScalars::isPrintable) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
@@ -51,7 +54,8 @@ final class YamlScalars {
         if (LOOKS_TYPED.matcher(s).matches()) {
             return false;
         }
-        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true));
+        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true))
+                && Tag.STR.equals(PYYAML.resolve(NodeId.scalar, s, true));
     }
 
     /** {@code '{{ doc("x") }}'} reads better than escaped double quotes. */
@@ -101,8 +105,16 @@ final class YamlScalars {
                 || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
     }
 
-    /** Text a literal or folded block can hold: printable lines (tabs allowed), no CR. */
+    /**
+     * Text a literal or folded block holds exactly wherever it lands: printable lines (tabs allowed), no CR, and at
+     * most one final line break. More would need keep chomping ({@code |+}), and a kept block also takes in the blank
+     * lines that follow it in the file (between two columns, at the end of the file) and loses its own to
+     * --strip-eof-blank-lines; such text is written double-quoted instead. So is text that ends in white space
+     * (before its final line break): at the end of a file, --strip-eof-blank-lines would cut that too.
+     */
     static boolean blockSafe(String s) {
-        return s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
+        String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return !body.isEmpty() && " \t\n".indexOf(body.charAt(body.length() - 1)) < 0
+                && s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
     }
 }

@@ -79,7 +79,7 @@ public final class BenchMain implements Runnable {
     static CommandContext context(CommandSpec spec) {
         BenchMain root = (BenchMain) spec.root().userObject();
         return new CommandContext(Map.of(), root.workingDir, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                false);
+                false, dev.osmosis.cli.InterruptTrap.NONE);
     }
 
     @Command(name = "generate", description = "Write a synthetic dbt project of N models into DIR.")

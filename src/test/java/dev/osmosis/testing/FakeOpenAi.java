@@ -34,6 +34,10 @@ public final class FakeOpenAi implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch gate;
     private volatile java.util.function.UnaryOperator<String> decorate = text -> text;
+    private volatile java.util.function.Consumer<JsonNode> onRequest = request -> { };
+    /** When set, every description the server writes is this text, or JSON null for {@link #NULL_TEXT}. */
+    private volatile String placeholder;
+    public static final String NULL_TEXT = "\u0000null";
 
     public FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -77,6 +81,16 @@ public final class FakeOpenAi implements AutoCloseable {
         gate = new java.util.concurrent.CountDownLatch(n);
     }
 
+    /** Runs {@code hook} on each request as it arrives, before it is answered (e.g. to interrupt the run). */
+    public void onRequest(java.util.function.Consumer<JsonNode> hook) {
+        this.onRequest = hook;
+    }
+
+    /** Answers every description with {@code text} ({@link #NULL_TEXT}: JSON null, or "null" in plain text). */
+    public void answerEverythingWith(String text) {
+        this.placeholder = text;
+    }
+
     /** The most requests this server was handling at the same time. */
     public int peakInFlight() {
         return peakInFlight.get();
@@ -117,11 +131,13 @@ public final class FakeOpenAi implements AutoCloseable {
             String body = request.getBody() == null ? "{}" : request.getBody().utf8();
             JsonNode json = JSON.readTree(body);
             requests.add(json);
+            onRequest.accept(json);
             if (failWhen.test(body)) {
                 return new MockResponse.Builder().code(500)
                         .body("{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}").build();
             }
-            String content = content(json, answered.incrementAndGet());
+            String content = placeholder != null ? placeholderContent(json, placeholder)
+                    : content(json, answered.incrementAndGet());
             ObjectNode response = JSON.createObjectNode();
             response.put("id", "chatcmpl-test").put("object", "chat.completion").put("model",
                     json.path("model").asText());
@@ -158,6 +174,29 @@ public final class FakeOpenAi implements AutoCloseable {
             columns.put(column, decorate.apply("Synthesized description of " + column + " (#" + n + ")."));
         }
         return JSON.writeValueAsString(answer);
+    }
+
+    private static String placeholderContent(JsonNode request, String text) throws IOException {
+        JsonNode schema = request.path("response_format").path("json_schema").path("schema");
+        if (schema.isMissingNode()) {
+            return text.equals(NULL_TEXT) ? "null" : text;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        if (schema.path("properties").has("model_description")) {
+            put(answer, "model_description", text);
+        }
+        ObjectNode columns = answer.putObject("columns");
+        schema.path("properties").path("columns").path("properties").fieldNames()
+                .forEachRemaining(column -> put(columns, column, text));
+        return JSON.writeValueAsString(answer);
+    }
+
+    private static void put(ObjectNode object, String key, String text) {
+        if (text.equals(NULL_TEXT)) {
+            object.putNull(key);
+        } else {
+            object.put(key, text);
+        }
     }
 
     @Override

@@ -45,22 +45,28 @@ import org.tinylog.Logger;
 final class NodeSynthesizer {
 
     /**
-     * What one node got. {@code synthesized}: column names, "" for the model description; {@code repeatedRejected}
-     * the same for gaps left undocumented because every answer was a text a reviewer rejected.
+     * What one node got. {@code synthesized}: column names, "" for the model description. {@code unusable}: the
+     * gaps whose calls were answered with nothing usable (empty, {@code null}, a placeholder), in the same terms;
+     * {@code repeatedRejected} the same for gaps left undocumented because every answer was a text a reviewer
+     * rejected.
      */
-    record Outcome(NodeDocs docs, Set<String> synthesized, int calls, long tokens, String failure,
-                   LlmException fatal, Set<String> repeatedRejected) {
+    record Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
+                   String failure, LlmException fatal, Set<String> repeatedRejected) {
     }
+
+    /** The "error" of a call not sent because the run was interrupted (not a failure). */
+    private static final String NOT_SENT = "not sent: the run was interrupted";
 
     private final LlmClient client;
     private final PromptBuilder prompts;
     private final Placeholders placeholders;
     private final SynthesisSettings settings;
     private final Executor callPool;
+    private final Cancellation cancellation;
 
     /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
-        this(client, prompts, placeholders, settings, Runnable::run);
+        this(client, prompts, placeholders, settings, Runnable::run, new Cancellation());
     }
 
     /**
@@ -69,11 +75,23 @@ final class NodeSynthesizer {
      */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
                     Executor callPool) {
+        this(client, prompts, placeholders, settings, callPool, new Cancellation());
+    }
+
+    /** {@code cancellation}: once tripped, no further call of this node starts (see {@link SynthesisRun}). */
+    NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
+                    Executor callPool, Cancellation cancellation) {
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
         this.settings = settings;
         this.callPool = callPool;
+        this.cancellation = cancellation;
+    }
+
+    /** The run was interrupted: no call starts any more. */
+    boolean cancelled() {
+        return cancellation.isCancelled();
     }
 
     boolean hasGaps(NodeDocs docs) {
@@ -90,6 +108,7 @@ final class NodeSynthesizer {
         Answers answers = new Answers(docs);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
+        boolean interrupted = cancellation.isCancelled();
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
         List<ColumnDocs> leftOut = new ArrayList<>();
         boolean modelLeftOut = false;
@@ -99,20 +118,34 @@ final class NodeSynthesizer {
                 modelLeftOut |= bulk.model() && answers.modelText.get() == null;
             }
         }
-        List<CallPlan.Call> fallback = answers.fatal.get() != null ? List.of() : CallPlan.perGap(modelLeftOut, leftOut);
+        List<CallPlan.Call> fallback = answers.fatal.get() != null || interrupted ? List.of()
+                : CallPlan.perGap(modelLeftOut, leftOut);
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
-        List<CallPlan.Call> again = answers.fatal.get() != null ? List.of() : answers.toAskAgain(columnGaps(docs));
+        List<CallPlan.Call> again = answers.fatal.get() != null || cancellation.isCancelled() ? List.of()
+                : answers.toAskAgain(columnGaps(docs));
         List<String> againFailed = sendAll(again, base, table, answers);
-        reaskJinja(docs, base, table, answers);
+        if (!cancellation.isCancelled()) {
+            reaskJinja(docs, base, table, answers);
+        }
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
         List<String> retriedFailed = new ArrayList<>(fallbackFailed);
         retriedFailed.addAll(againFailed);
-        return new Outcome(applied.docs(), applied.synthesized(), answers.calls.get(), answers.tokens.get(),
-                FailedCalls.message(plan, failed, retried, retriedFailed, answers.fatal.get()),
-                answers.fatal.get(), answers.stillRejected());
+        interrupted |= cancellation.isCancelled();
+        Set<String> stillRejected = answers.stillRejected();
+        Set<String> unusable = new TreeSet<>(answers.fatal.get() != null || interrupted ? Set.of()
+                : UnusableAnswers.of(plan, failed, retried, retriedFailed, applied.synthesized()));
+        unusable.removeAll(stillRejected); // named as such
+        return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
+                answers.tokens.get(), FailedCalls.message(plan, sent(failed), retried, sent(retriedFailed),
+                answers.fatal.get()), answers.fatal.get(), stillRejected);
+    }
+
+    /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
+    private static List<String> sent(List<String> failed) {
+        return failed.stream().map(f -> NOT_SENT.equals(f) ? null : f).toList();
     }
 
     /** Told to a model whose answer held Jinja delimiters, in the project context of the one re-ask. */
@@ -248,6 +281,9 @@ final class NodeSynthesizer {
         if (stop != null) {
             return stop.getMessage();
         }
+        if (cancellation.isCancelled()) {
+            return NOT_SENT;
+        }
         answers.calls.incrementAndGet();
         try {
             answers.tokens.addAndGet(call instanceof CallPlan.Bulk bulk ? bulk(bulk, base, table, answers)
@@ -336,7 +372,7 @@ final class NodeSynthesizer {
             }
             synthesized.add("");
         }
-        return new Outcome(result, synthesized, 0, 0, null, null, Set.of());
+        return new Outcome(result, synthesized, Set.of(), 0, 0, null, null, Set.of());
     }
 
     /** The answer as it may be written, or null when there is none or it is refused. */

@@ -40,11 +40,18 @@ public final class SynthesisRun {
      * @param synthesized "nodeId|column" keys ("nodeId|" for a model description) written by the LLM
      * @param stoppedBy   the error that stopped all further calls (budget, authentication), or null
      * @param ungrounded  nodes with gaps but neither SQL nor columns: nothing to ground a description, no call
+     * @param unusable    per node (in id order), the gaps the model answered with only placeholders: column names,
+     *                    "" for the model description
      * @param rejectedAgain gaps left undocumented because the model kept giving a text a reviewer rejected, as
      *                    "nodeId" (its description) or "nodeId.column"
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
-                         LlmException stoppedBy, int calls, List<String> ungrounded, List<String> rejectedAgain) {
+                         LlmException stoppedBy, int calls, List<String> ungrounded,
+                         Map<String, Set<String>> unusable, List<String> rejectedAgain) {
+        /** How many descriptions the model gave no usable text for. */
+        public int unusableCount() {
+            return unusable.values().stream().mapToInt(Set::size).sum();
+        }
     }
 
     /** What the tasks of one run share; every member is safe for concurrent use. */
@@ -56,6 +63,7 @@ public final class SynthesisRun {
         final Map<String, Failure> failures = new ConcurrentHashMap<>();
         final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
         final Set<String> rejectedAgain = ConcurrentHashMap.newKeySet();
+        final Map<String, Set<String>> unusable = new ConcurrentHashMap<>();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
         final NodeSynthesizer synthesizer;
 
@@ -99,10 +107,19 @@ public final class SynthesisRun {
     }
 
     public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
+        return run(selected, initial, new Cancellation());
+    }
+
+    /**
+     * Once {@code cancellation} is tripped no call starts: the calls in flight finish, the remaining nodes still
+     * inherit, and the result holds everything complete.
+     */
+    public Result run(Set<String> selected, Map<String, NodeDocs> initial, Cancellation cancellation) {
         ExecutorService pool = daemonPool("osmosis-synthesis");
         // A node's batches run on their own pool: node tasks wait for them, so they must not wait for a node thread.
         ExecutorService callPool = daemonPool("osmosis-llm-call");
-        Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool));
+        Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool,
+                cancellation));
         Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -141,6 +158,7 @@ public final class SynthesisRun {
         List<Failure> failed = new ArrayList<>(new java.util.TreeMap<>(shared.failures).values());
         return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
                 shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)),
+                Collections.unmodifiableMap(new java.util.TreeMap<>(shared.unusable)),
                 List.copyOf(new TreeSet<>(shared.rejectedAgain)));
     }
 
@@ -158,7 +176,8 @@ public final class SynthesisRun {
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
-        if (shared.stop.get() != null || node.resourceType() == ResourceType.SOURCE || !shared.synthesizer.hasGaps(docs)) {
+        if (shared.stop.get() != null || shared.synthesizer.cancelled() || node.resourceType() == ResourceType.SOURCE
+                || !shared.synthesizer.hasGaps(docs)) {
             return new long[] {0, 0};
         }
         if (node.sql().isBlank() && docs.columns().isEmpty()) {
@@ -185,6 +204,9 @@ public final class SynthesisRun {
         outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));
         if (!outcome.synthesized().isEmpty()) {
             shared.nodesWithNewText.add(id);
+        }
+        if (!outcome.unusable().isEmpty()) {
+            shared.unusable.put(id, outcome.unusable());
         }
         if (outcome.failure() != null) {
             shared.failures.put(id, new Failure(id, outcome.failure()));
