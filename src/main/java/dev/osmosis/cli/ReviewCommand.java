@@ -6,6 +6,7 @@ import dev.osmosis.project.NodeSelector;
 import dev.osmosis.project.Project;
 import dev.osmosis.review.ReviewFormat;
 import dev.osmosis.review.ReviewRun;
+import dev.osmosis.writes.ProjectLock;
 import dev.osmosis.review.ReviewSelection;
 import dev.osmosis.usage.Ledger;
 import dev.osmosis.usage.NodeCall;
@@ -83,8 +84,16 @@ public final class ReviewCommand implements Callable<Integer> {
                     project.includeExternal), ctx.workingDir()).forEach(n -> ids.add(n.uniqueId()));
             return ids;
         };
-        return new ReviewRun(loaded, nodes, resolver, io)
-                .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now()));
+        // listing only reads: it never waits for nor blocks a run that writes
+        ProjectLock lock = action == ReviewRun.Action.list || dryRun ? null : ProjectLock.acquire(loaded);
+        try {
+            return new ReviewRun(loaded, nodes, resolver, io)
+                    .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now()));
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     /** Which model wrote each node's text, when the ledger knows; never creates a ledger just to read it. */

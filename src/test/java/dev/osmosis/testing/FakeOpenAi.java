@@ -33,6 +33,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch gate;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeFirstAnswer =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -71,6 +73,14 @@ public final class FakeOpenAi implements AutoCloseable {
         gate = new java.util.concurrent.CountDownLatch(n);
     }
 
+    /**
+     * Runs {@code action} once, when the first request arrives and before it is answered: something that happens
+     * while osmosis waits on the model (a teammate editing a file it will write).
+     */
+    public void beforeFirstAnswer(Runnable action) {
+        beforeFirstAnswer.set(action);
+    }
+
     /** The most requests this server was handling at the same time. */
     public int peakInFlight() {
         return peakInFlight.get();
@@ -96,6 +106,10 @@ public final class FakeOpenAi implements AutoCloseable {
             if (g != null && g.getCount() > 0) {
                 g.countDown();
                 g.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Runnable action = beforeFirstAnswer.getAndSet(null);
+            if (action != null) {
+                action.run();
             }
             return respond(request);
         } catch (InterruptedException e) {
