@@ -26,7 +26,7 @@ public final class SchemaWriter {
      */
     public static boolean write(Path file, String after) {
         try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(after)) {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(after)) {
                 return false;
             }
             AtomicFiles.write(file, after);

@@ -114,6 +114,30 @@ class UntrustedWritesTest {
     }
 
     @Test
+    void anOrganizeMoveIntoALinkedFolderIsNotMade() throws Exception {
+        Path root = project();
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("models/silver/ext"), outside);
+        Path config = root.resolve("dbt_project.yml");
+        String silver = "    silver:\n      +materialized: view \n";
+        Files.writeString(config, Files.readString(config).replace(silver,
+                silver + "      +dbt-osmosis: \"ext/{model}.yml\"\n"));
+        Path schema = root.resolve("models/silver/schema.yml");
+        String before = Files.readString(schema);
+
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()),
+                "yaml", "organize", "--project-dir", root.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write models/silver/ext/"), r.err());
+        assertTrue(r.err().contains("outside the project folder"), r.err());
+        assertEquals(before, Files.readString(schema), "no entry leaves its file when its target is refused");
+        try (var files = Files.list(outside)) {
+            assertEquals(List.of(), files.toList(), "nothing is written outside the project");
+        }
+    }
+
+    @Test
     void aFifoAtASchemaPathIsNeverOpenedNorReplaced() throws Exception {
         Path root = project();
         Path fifo = root.resolve("seeds/schema.yml");
@@ -283,6 +307,11 @@ class UntrustedWritesTest {
         assertEquals(before, TestProjects.snapshot(root), "the refused run writes nothing");
         assertEquals(0, review.exitCode(), "listing never blocks: " + review.err());
         assertEquals(0, dry.exitCode(), "a dry run never blocks: " + dry.err());
+        CliHarness.Result accept = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()),
+                "review", "--accept", "--all", "--project-dir", root.toString());
+        assertEquals(1, accept.exitCode(), accept.err());
+        assertTrue(accept.err().contains("another osmosis run"), "review --accept writes, so it waits its turn: "
+                + accept.err());
         assertTrue(Files.exists(lock), "another run's lock is left alone");
     }
 
