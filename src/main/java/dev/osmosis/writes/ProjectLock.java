@@ -4,6 +4,7 @@ import dev.osmosis.OsmosisException;
 import dev.osmosis.project.Project;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,11 +28,14 @@ public final class ProjectLock implements AutoCloseable {
 
     private final Path file;
     private final String owner;
+    /** The target folder, when this run created it (a manifest read from elsewhere): removed again if empty. */
+    private final Path createdFolder;
     private final Thread hook;
 
-    private ProjectLock(Path file, String owner) {
+    private ProjectLock(Path file, String owner, Path createdFolder) {
         this.file = file;
         this.owner = owner;
+        this.createdFolder = createdFolder;
         this.hook = new Thread(this::release, "osmosis-lock-release");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -50,12 +54,12 @@ public final class ProjectLock implements AutoCloseable {
         Path file = targetFolder.resolve(FILE_NAME);
         String owner = describe(ProcessHandle.current());
         try {
-            Files.createDirectories(targetFolder);
+            Path created = Files.isDirectory(targetFolder) ? null : Files.createDirectories(targetFolder);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 try {
                     Files.createFile(file);
                     Files.writeString(file, owner, StandardCharsets.UTF_8);
-                    return new ProjectLock(file, owner);
+                    return new ProjectLock(file, owner, created);
                 } catch (FileAlreadyExistsException held) {
                     Optional<String> holder = read(file);
                     if (holder.isPresent() && alive(holder.get(), file)) {
@@ -90,6 +94,11 @@ public final class ProjectLock implements AutoCloseable {
             if (read(file).filter(owner::equals).isPresent()) {
                 Files.deleteIfExists(file);
             }
+            if (createdFolder != null) {
+                Files.deleteIfExists(createdFolder);
+            }
+        } catch (DirectoryNotEmptyException e) {
+            // the target folder this run created holds something else now: it stays
         } catch (IOException e) {
             // the next run finds the lock's process gone and takes it over
         }
