@@ -153,8 +153,9 @@ public final class SchemaFiles {
         return load(project.root(), folders, extra, project.layout(), prefetch);
     }
 
-    private static boolean isYaml(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    /** Whether {@code p} names a YAML file (.yml/.yaml, any case): the only files osmosis reads as schema YAML. */
+    public static boolean isYaml(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 

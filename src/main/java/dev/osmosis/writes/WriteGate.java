@@ -14,7 +14,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,7 @@ public final class WriteGate {
      */
     public Path admit(Path file) throws IOException {
         Path lexical = file.toAbsolutePath().normalize();
-        if (!isYaml(lexical)) {
+        if (!SchemaFiles.isYaml(lexical)) {
             throw refused("osmosis writes only .yml/.yaml schema files");
         }
         PackageHome home = packageOf(lexical).orElseThrow(() -> refused("it lies outside every dbt project folder "
@@ -59,7 +58,7 @@ public final class WriteGate {
             throw refused("it resolves through a symbolic link to " + real + ", outside the project folder "
                     + folder + "; osmosis writes only inside the project");
         }
-        if (!isYaml(real)) {
+        if (!SchemaFiles.isYaml(real)) {
             throw refused("it is a link to " + real + ", which is not a .yml/.yaml file");
         }
         Optional<SchemaFile> wasRead = read.file(file.normalize());
@@ -137,11 +136,6 @@ public final class WriteGate {
             return "a symbolic link";
         }
         return "a special file (a FIFO, device or socket)";
-    }
-
-    private static boolean isYaml(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
     private static WriteRefusedException refused(String reason) {
