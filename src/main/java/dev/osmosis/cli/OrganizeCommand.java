@@ -34,14 +34,7 @@ public final class OrganizeCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
         ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
-        ProjectLock lock = write.dryRun ? null : ProjectLock.acquire(withFiles.project());
-        try {
-            return organize(ctx, withFiles);
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        return ProjectLock.holding(withFiles.project(), !write.dryRun, () -> organize(ctx, withFiles));
     }
 
     private int organize(CommandContext ctx, ProjectOptions.WithFiles withFiles) {

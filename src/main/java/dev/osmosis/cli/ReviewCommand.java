@@ -84,16 +84,9 @@ public final class ReviewCommand implements Callable<Integer> {
                     project.includeExternal), ctx.workingDir()).forEach(n -> ids.add(n.uniqueId()));
             return ids;
         };
-        // listing only reads: it never waits for nor blocks a run that writes
-        ProjectLock lock = action == ReviewRun.Action.list || dryRun ? null : ProjectLock.acquire(loaded);
-        try {
-            return new ReviewRun(loaded, nodes, resolver, io)
-                    .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now()));
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        boolean writes = action != ReviewRun.Action.list && !dryRun;
+        return ProjectLock.holding(loaded, writes, () -> new ReviewRun(loaded, nodes, resolver, io)
+                .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now())));
     }
 
     /** Which model wrote each node's text, when the ledger knows; never creates a ledger just to read it. */

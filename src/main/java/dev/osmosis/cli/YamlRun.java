@@ -59,14 +59,7 @@ final class YamlRun {
         ProjectOptions.WithFiles loaded = command.project.loadWithFiles(ctx);
         boolean writes = !command.write.dryRun && !Boolean.TRUE.equals(command.usage.dryRun);
         // taken before the (possibly long) synthesis, so a second run refuses at once rather than at its writes
-        ProjectLock lock = writes ? ProjectLock.acquire(loaded.project()) : null;
-        try {
-            return run(loaded);
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        return ProjectLock.holding(loaded.project(), writes, () -> run(loaded));
     }
 
     private int run(ProjectOptions.WithFiles loaded) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One osmosis run writing a project at a time: a lock file in the project's target folder names the process that
@@ -38,6 +39,21 @@ public final class ProjectLock implements AutoCloseable {
         this.createdFolder = createdFolder;
         this.hook = new Thread(this::release, "osmosis-lock-release");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Runs {@code work} holding {@code project}'s lock when it {@code writes}; read-only work runs without it, so it
+     * never waits for nor blocks a writing run.
+     */
+    public static <T> T holding(Project project, boolean writes, Supplier<T> work) {
+        ProjectLock lock = writes ? acquire(project) : null;
+        try {
+            return work.get();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     /** Takes the lock of {@code project}, in its target-path folder. */
