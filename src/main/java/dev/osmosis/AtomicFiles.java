@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>A file whose owner-write bit is off is refused, even for root (who may write anything): the rename would
  * otherwise replace a file the user marked read-only. A symbolic link is written through: the temp file goes
- * beside the link's final target and replaces that, so the link stays a link.
+ * beside the link's final target and replaces that, so the link stays a link. Anything but a regular file (a FIFO,
+ * a device, a folder) is refused rather than replaced.
  *
  * <p>Temp files are named {@code .<name>.osmosis-<pid>-<random>.tmp}: a run killed between writing and renaming
  * leaves one behind, and {@link #removeStaleTemps} recognises those of processes that no longer run.
@@ -45,6 +46,11 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
         Set<PosixFilePermission> mode = NEW_FILE;
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a rename would replace a FIFO, a device or an empty folder with a regular file
+            throw new FileSystemException(file.toString(), null, "it is not a regular file (a folder, FIFO, device "
+                    + "or socket); osmosis never replaces it");
+        }
         if (Files.exists(target)) {
             mode = posix ? Files.getPosixFilePermissions(target) : null;
             if (!Files.isWritable(target) || (mode != null && !mode.contains(PosixFilePermission.OWNER_WRITE))) {

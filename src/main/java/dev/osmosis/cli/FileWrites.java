@@ -5,6 +5,7 @@ import dev.osmosis.organize.Move;
 import dev.osmosis.organize.OrganizePlan;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.UnifiedDiff;
+import dev.osmosis.writes.WriteGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Shows or writes a run's new file texts. Files linked by moves are written as one group: all of them, or (when one
- * write fails) none, so a moved entry is never lost nor left in two files.
+ * write fails) none, so a moved entry is never lost nor left in two files. Every file passes the {@link WriteGate}
+ * first, in a preview too: a file it refuses is named with the reason and neither shown as a diff nor written.
  */
 final class FileWrites {
     /** One file's text before and after; {@code before} "" for a new file, {@code after} null for a deleted one. */
@@ -26,10 +28,12 @@ final class FileWrites {
 
     private final CommandContext ctx;
     private final Path root;
+    private final WriteGate gate;
 
-    FileWrites(CommandContext ctx, Path root) {
+    FileWrites(CommandContext ctx, Path root, WriteGate gate) {
         this.ctx = ctx;
         this.root = root;
+        this.gate = gate;
     }
 
     /**
@@ -51,12 +55,21 @@ final class FileWrites {
         return writes;
     }
 
-    /** Prints each move and the diff of every file. */
-    void preview(List<Write> writes, List<Move> moves) {
+    /** Prints each move and the diff of every file the gate admits; returns the files it refuses. */
+    List<String> preview(List<Write> writes, List<Move> moves) {
         moves.forEach(m -> ctx.out().println("move " + describe(m)));
+        List<String> refused = new ArrayList<>();
         for (Write w : writes) {
+            try {
+                gate.admit(w.path());
+            } catch (IOException e) {
+                ctx.err().println("error: would not write " + shown(w.path()) + ": " + e.getMessage());
+                refused.add(shown(w.path()));
+                continue;
+            }
             ctx.out().print(UnifiedDiff.of(root.relativize(w.path()), w.before(), w.after() == null ? "" : w.after()));
         }
+        return refused;
     }
 
     /** Writes every group it can; returns the files of the groups that could not be written. */
@@ -86,11 +99,12 @@ final class FileWrites {
         return unwritten;
     }
 
-    private static void write(Write w) throws IOException {
+    private void write(Write w) throws IOException {
+        Path real = gate.admit(w.path());
         if (w.after() == null) {
             Files.delete(w.path());
         } else {
-            AtomicFiles.write(w.path(), w.after());
+            AtomicFiles.write(real, w.after());
         }
     }
 

@@ -5,6 +5,8 @@ import dev.osmosis.organize.OrganizePlan;
 import dev.osmosis.organize.Organizer;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.writes.ProjectLock;
+import dev.osmosis.writes.WriteGate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,16 +34,20 @@ public final class OrganizeCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext ctx = CommandContext.of(spec);
         ProjectOptions.WithFiles withFiles = project.loadWithFiles(ctx);
+        return ProjectLock.holding(withFiles.project(), !write.dryRun, () -> organize(ctx, withFiles));
+    }
+
+    private int organize(CommandContext ctx, ProjectOptions.WithFiles withFiles) {
         Project loaded = withFiles.project();
         SchemaFiles files = withFiles.files();
         files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
         OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx));
         plan.skipped().forEach(w -> ctx.err().println("warning: " + w));
         List<FileWrites.Write> writes = FileWrites.of(files, plan, Map.of());
-        FileWrites output = new FileWrites(ctx, loaded.root());
-        List<String> unwritten = List.of();
+        FileWrites output = new FileWrites(ctx, loaded.root(), new WriteGate(loaded.layout(), files));
+        List<String> unwritten;
         if (write.dryRun) {
-            output.preview(writes, plan.moves());
+            unwritten = output.preview(writes, plan.moves());
         } else {
             unwritten = output.apply(writes, plan.moves());
         }
@@ -50,8 +56,9 @@ public final class OrganizeCommand implements Callable<Integer> {
                 + (plan.moves().size() == 1 ? "y" : "ies") + " moved; " + writes.size() + " file"
                 + (writes.size() == 1 ? "" : "s") + " changed");
         if (!unwritten.isEmpty()) {
-            throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
-                    + String.join(", ", unwritten) + "; their moves were not made, every other one was.");
+            throw OsmosisException.failure(unwritten.size() + " file(s) " + (write.dryRun ? "would not be"
+                    : "could not be") + " written (see above): " + String.join(", ", unwritten) + "; their moves "
+                    + (write.dryRun ? "would not be made." : "were not made, every other one was."));
         }
         if (!files.problems().isEmpty() || !plan.skipped().isEmpty()) {
             throw OsmosisException.failure("some entries were left in place (see above); every other move is done.");

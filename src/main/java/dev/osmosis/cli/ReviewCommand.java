@@ -6,6 +6,7 @@ import dev.osmosis.project.NodeSelector;
 import dev.osmosis.project.Project;
 import dev.osmosis.review.ReviewFormat;
 import dev.osmosis.review.ReviewRun;
+import dev.osmosis.writes.ProjectLock;
 import dev.osmosis.review.ReviewSelection;
 import dev.osmosis.usage.Ledger;
 import dev.osmosis.usage.NodeCall;
@@ -83,8 +84,9 @@ public final class ReviewCommand implements Callable<Integer> {
                     project.includeExternal), ctx.workingDir()).forEach(n -> ids.add(n.uniqueId()));
             return ids;
         };
-        return new ReviewRun(loaded, nodes, resolver, io)
-                .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now()));
+        boolean writes = action != ReviewRun.Action.list && !dryRun;
+        return ProjectLock.holding(loaded, writes, () -> new ReviewRun(loaded, nodes, resolver, io)
+                .run(new ReviewRun.Request(action, selectors, all, format, maxPending, dryRun, LocalDate.now())));
     }
 
     /** Which model wrote each node's text, when the ledger knows; never creates a ledger just to read it. */

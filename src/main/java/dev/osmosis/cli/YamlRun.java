@@ -22,6 +22,8 @@ import dev.osmosis.schema.SchemaFile;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
 import dev.osmosis.schema.YamlEdit;
+import dev.osmosis.writes.ProjectLock;
+import dev.osmosis.writes.WriteGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,6 +58,12 @@ final class YamlRun {
             }
         }
         ProjectOptions.WithFiles loaded = command.project.loadWithFiles(ctx);
+        boolean writes = !command.write.dryRun && !Boolean.TRUE.equals(command.usage.dryRun);
+        // taken before the (possibly long) synthesis, so a second run refuses at once rather than at its writes
+        return ProjectLock.holding(loaded.project(), writes, () -> run(loaded));
+    }
+
+    private int run(ProjectOptions.WithFiles loaded) {
         Project project = loaded.project();
         command.dbtOsmosis.requireCatalog(project);
         DocSettings settings = command.docs.resolve(project.config());
@@ -143,7 +151,7 @@ final class YamlRun {
         prepared.skipped().forEach(w -> ctx.err().println("warning: " + w));
         boolean dryRun = command.write.dryRun || previewOnly;
         List<Move> moves = prepared.plan().moves();
-        FileWrites output = new FileWrites(ctx, project.root());
+        FileWrites output = new FileWrites(ctx, project.root(), new WriteGate(project.layout(), prepared.onDisk()));
         if (!dryRun) {
             removeStaleTemps(project, prepared.onDisk(), result);
         }
@@ -162,14 +170,18 @@ final class YamlRun {
             List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
             changed[0] += writes.size();
             if (!previewOnly && dryRun) {
-                output.preview(writes, moves);
+                unwritten.addAll(output.preview(writes, moves));
             } else if (!previewOnly) {
                 unwritten.addAll(output.apply(writes, moves));
             }
         });
         ctx.out().flush();
-        result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
-                + project.root().relativize(file) + ": " + String.join(", ", nodes)));
+        result.newEntries().forEach((file, nodes) -> {
+            String shown = project.root().relativize(file).toString().replace('\\', '/');
+            if (!unwritten.contains(shown)) {
+                ctx.err().println("new YAML entries in " + shown + ": " + String.join(", ", nodes));
+            }
+        });
         if (!moves.isEmpty()) {
             ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
         }
@@ -179,8 +191,9 @@ final class YamlRun {
                 + result.counts().withoutRefused(refused).withFilesChanged(changed[0] - unwritten.size())
                         .withAnswersUnusable(unusable).summary());
         if (!unwritten.isEmpty()) {
-            throw OsmosisException.failure(unwritten.size() + " file(s) could not be written (see above): "
-                    + String.join(", ", unwritten) + "; every other file is written.");
+            throw OsmosisException.failure(unwritten.size() + " file(s) " + (dryRun ? "would not be" : "could not be")
+                    + " written (see above): " + String.join(", ", unwritten) + "; every other file is "
+                    + (dryRun ? "shown." : "written."));
         }
         if (!prepared.onDisk().problems().isEmpty()) {
             throw OsmosisException.failure("some YAML files could not be parsed (see above); they were left "

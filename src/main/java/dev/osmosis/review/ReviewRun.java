@@ -9,6 +9,8 @@ import dev.osmosis.schema.SchemaWriter;
 import dev.osmosis.schema.UnifiedDiff;
 import dev.osmosis.schema.YamlEdit;
 import dev.osmosis.usage.NodeCall;
+import dev.osmosis.writes.WriteGate;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -129,15 +131,21 @@ public final class ReviewRun {
         if (!result.refused().isEmpty()) {
             failures.add(result.refused().size() + " edit(s) refused (see above)");
         }
+        WriteGate gate = new WriteGate(project.layout(), files);
         for (ReviewChanges.FileChange change : result.files()) {
             String shown = io.shown().apply(change.path());
-            if (request.dryRun()) {
-                io.out().print(UnifiedDiff.of(Path.of(shown), change.before(), change.after()));
-                continue;
-            }
             try {
-                SchemaWriter.write(change.path(), change.after());
-                io.err().println("updated " + shown);
+                Path real = gate.admit(change.path());
+                if (request.dryRun()) {
+                    io.out().print(UnifiedDiff.of(Path.of(shown), change.before(), change.after()));
+                } else {
+                    SchemaWriter.write(real, change.after());
+                    io.err().println("updated " + shown);
+                }
+            } catch (IOException e) {
+                io.err().println("error: " + (request.dryRun() ? "would not write " : "cannot write ") + shown + ": "
+                        + e.getMessage());
+                failures.add((request.dryRun() ? "would not write " : "cannot write ") + shown);
             } catch (OsmosisException e) {
                 io.err().println("error: " + e.getMessage());
                 failures.add("cannot write " + shown);

@@ -118,7 +118,7 @@ public final class SchemaFiles {
     }
 
     /** The folders a package's schema files live in: its model, seed and snapshot paths. */
-    static List<Path> folders(Path home, DbtProject config) {
+    public static List<Path> folders(Path home, DbtProject config) {
         List<Path> folders = new ArrayList<>();
         for (List<String> paths : List.of(config.modelPaths(), config.seedPaths(), config.snapshotPaths())) {
             paths.forEach(p -> folders.add(home.resolve(p)));
@@ -153,8 +153,9 @@ public final class SchemaFiles {
         return load(project.root(), folders, extra, project.layout(), prefetch);
     }
 
-    private static boolean isYaml(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    /** Whether {@code p} names a YAML file (.yml/.yaml, any case): the only files osmosis reads as schema YAML. */
+    public static boolean isYaml(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yml") || name.endsWith(".yaml");
     }
 
@@ -229,6 +230,11 @@ public final class SchemaFiles {
         Path preferred = layout.resolve(node, node.patchPath() != null ? node.patchPath() : node.originalFilePath())
                 .orElse(null);
         return find(ref, folder, preferred);
+    }
+
+    /** The file at {@code path} as it was read and parsed; empty when osmosis did not read one there. */
+    public Optional<SchemaFile> file(Path path) {
+        return Optional.ofNullable(files.get(path.normalize()));
     }
 
     /** The parsed file at {@code path}, or an empty one when it does not exist (a new file to create). */

@@ -19,14 +19,15 @@ public final class SchemaWriter {
     }
 
     /**
-     * Writes {@code after} to {@code file} unless the file already holds exactly that text.
+     * Writes {@code after} to {@code file} unless the file already holds exactly that text. {@code file} is the
+     * path a {@code WriteGate} admitted (its real path): this class checks permissions, not whose file it is.
      *
      * @return true when the file was written
      * @throws OsmosisException (exit 1) when the file cannot be written
      */
     public static boolean write(Path file, String after) {
         try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(after)) {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(after)) {
                 return false;
             }
             AtomicFiles.write(file, after);
@@ -62,10 +63,5 @@ public final class SchemaWriter {
             }
         }
         return removed;
-    }
-
-    /** Writes only when {@code after} differs from the text the file was parsed from. */
-    public static boolean write(SchemaFile original, String after) {
-        return !original.text().equals(after) && write(original.path(), after);
     }
 }

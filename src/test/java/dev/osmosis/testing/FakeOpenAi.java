@@ -38,6 +38,8 @@ public final class FakeOpenAi implements AutoCloseable {
     /** When set, every description the server writes is this text, or JSON null for {@link #NULL_TEXT}. */
     private volatile String placeholder;
     public static final String NULL_TEXT = "\u0000null";
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeFirstAnswer =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -91,6 +93,14 @@ public final class FakeOpenAi implements AutoCloseable {
         this.placeholder = text;
     }
 
+    /**
+     * Runs {@code action} once, when the first request arrives and before it is answered: something that happens
+     * while osmosis waits on the model (a teammate editing a file it will write).
+     */
+    public void beforeFirstAnswer(Runnable action) {
+        beforeFirstAnswer.set(action);
+    }
+
     /** The most requests this server was handling at the same time. */
     public int peakInFlight() {
         return peakInFlight.get();
@@ -116,6 +126,10 @@ public final class FakeOpenAi implements AutoCloseable {
             if (g != null && g.getCount() > 0) {
                 g.countDown();
                 g.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Runnable action = beforeFirstAnswer.getAndSet(null);
+            if (action != null) {
+                action.run();
             }
             return respond(request);
         } catch (InterruptedException e) {

@@ -1,0 +1,64 @@
+package dev.osmosis.writes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.osmosis.OsmosisException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lock that keeps two writing runs off one project. */
+class ProjectLockTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aSecondHolderIsRefusedUntilTheFirstReleases() {
+        Path target = tmp.resolve("target");
+        ProjectLock first = ProjectLock.acquire(target);
+        OsmosisException e = assertThrows(OsmosisException.class, () -> ProjectLock.acquire(target));
+        assertEquals(OsmosisException.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().contains("another osmosis run (pid " + ProcessHandle.current().pid()),
+                e.getMessage());
+        first.close();
+        ProjectLock again = ProjectLock.acquire(target);
+        assertTrue(Files.exists(target.resolve(ProjectLock.FILE_NAME)), "released, the lock can be taken again");
+        again.close();
+        assertFalse(Files.exists(tmp.resolve("target")), "a target folder the lock created is removed with it");
+    }
+
+    @Test
+    void aLockBeingWrittenCountsAsHeldAndAnOldUnreadableOneAsStale() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path lock = Files.createFile(target.resolve(ProjectLock.FILE_NAME));
+
+        OsmosisException e = assertThrows(OsmosisException.class, () -> ProjectLock.acquire(target));
+        assertTrue(e.getMessage().contains("another osmosis run (starting)"), e.getMessage());
+
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(60)));
+        ProjectLock taken = ProjectLock.acquire(target);
+        assertTrue(Files.readString(lock).startsWith(ProcessHandle.current().pid() + " "));
+        taken.close();
+        assertFalse(Files.exists(lock));
+        assertTrue(Files.isDirectory(target), "a target folder that was there stays");
+    }
+
+    @Test
+    void aReusedPidWithAnotherStartTimeIsNotTheHolder() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path lock = target.resolve(ProjectLock.FILE_NAME);
+        Files.writeString(lock, ProcessHandle.current().pid() + " 2001-01-01T00:00:00Z");
+
+        ProjectLock taken = ProjectLock.acquire(target);
+        assertFalse(Files.readString(lock).contains("2001"), "the stale lock was taken over");
+        taken.close();
+        try (var files = Files.list(target)) {
+            assertEquals(0, files.count(), "nothing is left: " + target);
+        }
+    }
+}
