@@ -199,8 +199,14 @@ final class NodeSynthesizer {
                     .forEach(c -> rejectionMeta.put(c.name(), c.meta()));
         }
 
+        /** Rejected as answered, or as it would be written (a reviewer saw and hashed the filtered text). */
         private boolean rejected(String gap, String text) {
-            return Rejections.isRejected(rejectionMeta.getOrDefault(gap, Map.of()), text);
+            Map<String, Object> meta = rejectionMeta.getOrDefault(gap, Map.of());
+            if (meta.isEmpty() || text == null) {
+                return false;
+            }
+            String written = UntrustedText.filter(text).text();
+            return Rejections.isRejected(meta, text) || written != null && Rejections.isRejected(meta, written);
         }
 
         /** Keeps a column's answer unless a reviewer rejected that very text there. */
