@@ -21,6 +21,7 @@ import dev.osmosis.schema.SchemaEntry;
 import dev.osmosis.schema.SchemaFile;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
+import dev.osmosis.text.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ final class YamlRun {
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx.workingDir());
         SchemaFiles onDisk = loaded.files();
-        onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        onDisk.problems().forEach(p -> ctx.err().println("error: " + TerminalText.escape(p.message())));
         Prepared prepared = prepare(project, onDisk, selected);
         SchemaFiles files = prepared.files();
         DocState state = DocState.read(project, files);
@@ -77,7 +78,7 @@ final class YamlRun {
         }
         if (!unreadable.isEmpty()) {
             ctx.err().println("skipped (documented in a YAML file that could not be parsed): "
-                    + String.join(", ", unreadable));
+                    + TerminalText.escape(String.join(", ", unreadable)));
         }
         NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
                 command.refactor());
@@ -137,8 +138,8 @@ final class YamlRun {
                        Set<String> synthesized, DocSettings settings, boolean underConfig, boolean previewOnly) {
         ChangeSet.Result result = ChangeSet.build(project, prepared.files(), state, after, synthesized,
                 settings.placeholders(), underConfig);
-        result.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        prepared.skipped().forEach(w -> ctx.err().println("warning: " + w));
+        result.warnings().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
+        prepared.skipped().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
         boolean dryRun = command.write.dryRun || previewOnly;
         List<Move> moves = prepared.plan().moves();
         FileWrites output = new FileWrites(ctx, project.root());
@@ -152,7 +153,7 @@ final class YamlRun {
         int[] changed = new int[1];
         List<String> unwritten = new ArrayList<>();
         ChangeSet.patch(project, prepared.files(), result.pending(), batch, patched -> {
-            patched.warnings().forEach(w -> ctx.err().println("warning: " + w));
+            patched.warnings().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
             Map<Path, String> edited = new java.util.TreeMap<>();
             patched.changes().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
             List<FileWrites.Write> writes = FileWrites.of(prepared.onDisk(), prepared.plan(), edited);
@@ -164,8 +165,8 @@ final class YamlRun {
             }
         });
         ctx.out().flush();
-        result.newEntries().forEach((file, nodes) -> ctx.err().println("new YAML entries in "
-                + project.root().relativize(file) + ": " + String.join(", ", nodes)));
+        result.newEntries().forEach((file, nodes) -> ctx.err().println(TerminalText.escape("new YAML entries in "
+                + project.root().relativize(file) + ": " + String.join(", ", nodes))));
         if (!moves.isEmpty()) {
             ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
         }
@@ -204,8 +205,8 @@ final class YamlRun {
         result.pending().forEach(f -> written.add(f.path()));
         Path root = project.root().toAbsolutePath();
         for (Path stale : SchemaWriter.removeStaleTemps(written)) {
-            ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
-                    + ", a temp file left by an interrupted run");
+            ctx.err().println(TerminalText.escape("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
+                    + ", a temp file left by an interrupted run"));
         }
     }
 }

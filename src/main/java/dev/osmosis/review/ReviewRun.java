@@ -9,6 +9,7 @@ import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
 import dev.osmosis.schema.UnifiedDiff;
 import dev.osmosis.schema.YamlEdit;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.NodeCall;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,15 +61,15 @@ public final class ReviewRun {
 
     public int run(Request request) {
         SchemaFiles files = SchemaFiles.of(project);
-        files.problems().forEach(p -> io.err().println("error: " + p.message()));
+        files.problems().forEach(p -> io.err().println("error: " + TerminalText.escape(p.message())));
         List<ReviewItem> items = scan(files);
         List<String> failures = new ArrayList<>();
         if (request.action() != Action.list) {
             List<ReviewItem> pending = items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
             ReviewSelection.Result chosen = ReviewSelection.choose(request.selectors(), request.all(), pending,
                     resolver, (ids, column) -> hasColumn(files, ids, column));
-            chosen.matchedNothing().forEach(s -> io.err().println("note: nothing awaiting review matches '" + s
-                    + "'"));
+            chosen.matchedNothing().forEach(s -> io.err().println("note: nothing awaiting review matches '"
+                    + TerminalText.escape(s) + "'"));
             failures.addAll(decide(request, files, chosen.chosen()));
             if (request.dryRun()) {
                 Set<ReviewItem> decided = new HashSet<>(chosen.chosen());
@@ -114,7 +115,7 @@ public final class ReviewRun {
         Map<Path, List<YamlEdit>> edits = request.action() == Action.accept
                 ? ReviewEdits.accept(chosen, keys, request.today()) : ReviewEdits.reject(chosen, keys);
         ReviewChanges.Result result = ReviewChanges.apply(files, edits);
-        result.refused().forEach(r -> io.err().println("error: " + r));
+        result.refused().forEach(r -> io.err().println("error: " + TerminalText.escape(r)));
         List<String> failures = new ArrayList<>();
         if (!result.refused().isEmpty()) {
             failures.add(result.refused().size() + " edit(s) refused (see above)");
@@ -122,14 +123,15 @@ public final class ReviewRun {
         for (ReviewChanges.FileChange change : result.files()) {
             String shown = io.shown().apply(change.path());
             if (request.dryRun()) {
-                io.out().print(UnifiedDiff.of(Path.of(shown), change.before(), change.after()));
+                io.out().print(TerminalText.escapeLines(UnifiedDiff.of(Path.of(shown), change.before(),
+                        change.after())));
                 continue;
             }
             try {
                 SchemaWriter.write(change.path(), change.after());
-                io.err().println("updated " + shown);
+                io.err().println("updated " + TerminalText.escape(shown));
             } catch (OsmosisException e) {
-                io.err().println("error: " + e.getMessage());
+                io.err().println("error: " + TerminalText.escape(e.getMessage()));
                 failures.add("cannot write " + shown);
             }
         }

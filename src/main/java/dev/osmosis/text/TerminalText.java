@@ -8,9 +8,10 @@ package dev.osmosis.text;
  * sequence introducer of its own, and the bidirectional controls reorder what follows (Trojan Source,
  * CVE-2021-42574), so that what is read is not what is there.
  *
- * <p>Each such character is written as a visible escape ({@code \u001B}, {@code \u202E}; {@code \n}, {@code \r}
- * for line breaks): the text stays readable and nothing hides. A backslash is left as it is, so a text that
- * already holds the six characters {@code \u001B} reads the same as one holding ESC: harmless either way.
+ * <p>Each such character is written as a visible escape (<code>&#92;u001B</code>, <code>&#92;u202E</code>;
+ * {@code \n}, {@code \r} for line breaks): the text stays readable and nothing hides. A backslash is left as it is,
+ * so a text that already holds the six characters <code>&#92;u001B</code> reads the same as one holding ESC:
+ * harmless either way.
  */
 public final class TerminalText {
     private TerminalText() {
