@@ -41,7 +41,7 @@ public final class ReviewFormat {
         };
     }
 
-    /** Every piece but osmosis's own words is escaped: the text is a model's, and so may be a file or model name. */
+    /** Every piece osmosis did not write is escaped: the text is a model's; file, node and model names are not ours. */
     private String text() {
         StringBuilder b = new StringBuilder();
         for (ReviewItem i : pending) {
