@@ -1,5 +1,7 @@
 package dev.osmosis.ci;
 
+import dev.osmosis.text.TerminalText;
+
 /**
  * GitHub Actions workflow commands ({@code ::warning file=F,line=L,title=T::message}) that put a message on a
  * file's line in the pull request. Escaping follows GitHub's runner (actions/toolkit command.ts): the message
@@ -23,8 +25,9 @@ public final class GithubAnnotations {
         return "::" + level + " title=" + escapeProperty(title) + "::" + escapeData(message);
     }
 
+    /** Other control and bidi characters become visible escapes first: the runner would pass them to the log. */
     public static String escapeData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return TerminalText.escapeLines(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     public static String escapeProperty(String s) {

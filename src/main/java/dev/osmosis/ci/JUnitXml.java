@@ -1,5 +1,6 @@
 package dev.osmosis.ci;
 
+import dev.osmosis.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +52,13 @@ public final class JUnitXml {
         return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
     }
 
-    /** Escapes markup and drops what XML 1.0 cannot hold (control characters but tab, CR, LF; lone surrogates). */
+    /**
+     * Escapes markup. Control and bidi characters are written as visible escapes (TerminalText: CI servers show
+     * these texts), and what XML 1.0 still cannot hold (lone surrogates, U+FFFE, U+FFFF) is dropped.
+     */
     private static String text(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
+        TerminalText.escapeLines(s).codePoints().forEach(cp -> {
             switch (cp) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");

@@ -11,6 +11,7 @@ import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.text.TerminalText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class CoverageCommand implements Callable<Integer> {
         Project loaded = withFiles.project();
         List<Node> nodes = project.select(loaded, ctx);
         SchemaFiles files = withFiles.files();
-        files.problems().forEach(p -> ctx.err().println("warning: " + p.message().replaceFirst("\\.$", "")
-                + "; its nodes are counted from the manifest."));
+        files.problems().forEach(p -> ctx.err().println("warning: " + TerminalText.escape(p.message())
+                .replaceFirst("\\.$", "") + "; its nodes are counted from the manifest."));
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
                 .compute(loaded.packageName(), nodes, DocState.read(loaded, files).docs(), loaded.catalog());
         switch (format) {

@@ -6,6 +6,7 @@ import dev.osmosis.organize.OrganizePlan;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.UnifiedDiff;
 import dev.osmosis.writes.WriteGate;
+import dev.osmosis.text.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,11 +64,12 @@ final class FileWrites {
             try {
                 gate.admit(w.path());
             } catch (IOException e) {
-                ctx.err().println("error: would not write " + shown(w.path()) + ": " + e.getMessage());
+                ctx.err().println("error: would not write " + TerminalText.escape(shown(w.path()) + ": " + e.getMessage()));
                 refused.add(shown(w.path()));
                 continue;
             }
-            ctx.out().print(UnifiedDiff.of(root.relativize(w.path()), w.before(), w.after() == null ? "" : w.after()));
+            ctx.out().print(TerminalText.escapeLines(UnifiedDiff.of(root.relativize(w.path()), w.before(),
+                    w.after() == null ? "" : w.after())));
         }
         return refused;
     }
@@ -83,16 +85,16 @@ final class FileWrites {
                     done.add(w);
                 }
             } catch (IOException e) {
-                ctx.err().println("error: cannot write " + shown(group.get(done.size()).path()) + ": "
-                        + e.getMessage() + (group.size() > 1 ? "; the files moved entries link to it are left as "
-                        + "they were" : ""));
+                ctx.err().println(TerminalText.escape("error: cannot write " + shown(group.get(done.size()).path())
+                        + ": " + e.getMessage() + (group.size() > 1 ? "; the files moved entries link to it are left "
+                        + "as they were" : "")));
                 rollBack(done);
                 group.forEach(w -> unwritten.add(shown(w.path())));
                 continue;
             }
             for (Write w : group) {
                 ctx.err().println((w.after() == null ? "deleted " : w.before().isEmpty() ? "created " : "updated ")
-                        + shown(w.path()));
+                        + TerminalText.escape(shown(w.path())));
             }
         }
         moves.forEach(m -> ctx.err().println("moved " + describe(m)));
@@ -118,7 +120,8 @@ final class FileWrites {
                     AtomicFiles.write(w.path(), w.before());
                 }
             } catch (IOException e) {
-                ctx.err().println("error: cannot restore " + shown(w.path()) + ": " + e.getMessage());
+                ctx.err().println(TerminalText.escape("error: cannot restore " + shown(w.path()) + ": "
+                        + e.getMessage()));
             }
         }
     }
@@ -154,7 +157,7 @@ final class FileWrites {
     }
 
     private String describe(Move m) {
-        return m.what() + ": " + shown(m.from()) + " -> " + shown(m.to());
+        return TerminalText.escape(m.what() + ": " + shown(m.from()) + " -> " + shown(m.to()));
     }
 
     private String shown(Path p) {

@@ -1,6 +1,7 @@
 package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.DurationText;
 import dev.osmosis.usage.HistoryFormat;
 import dev.osmosis.usage.HistoryRow;
@@ -70,7 +71,7 @@ public final class LlmStatsCommand implements Callable<Integer> {
         }
         String shown = since.trim();
         spec.commandLine().getOut().print(format == Format.json ? HistoryFormat.json(rows, shown)
-                : HistoryFormat.text(rows, shown));
+                : TerminalText.escapeLines(HistoryFormat.text(rows, shown)));
         spec.commandLine().getOut().flush();
         return 0;
     }

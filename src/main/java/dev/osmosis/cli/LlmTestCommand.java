@@ -5,6 +5,7 @@ import dev.osmosis.llm.LlmClients;
 import dev.osmosis.llm.LlmRequest;
 import dev.osmosis.llm.LlmResponse;
 import dev.osmosis.llm.LlmSettings;
+import dev.osmosis.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,13 +50,14 @@ final class LlmTestCommand implements Callable<Integer> {
         LlmResponse r = client.complete(request);
         PrintWriter out = spec.commandLine().getOut();
         out.println("provider: " + r.provider());
-        out.println("model:    " + r.model());
+        out.println("model:    " + TerminalText.escape(r.model()));
         out.println("latency:  " + r.latency().toMillis() + " ms" + (r.attempts() > 1 ? " (" + r.attempts()
                 + " attempts)" : ""));
         out.println("tokens:   " + tokens(r.usage().inputTokens()) + " in, " + tokens(r.usage().outputTokens())
                 + " out");
         String answer = r.text().strip().replaceAll("\\s+", " ");
-        out.println("answer:   " + (answer.length() > 80 ? answer.substring(0, 80) + "..." : answer));
+        out.println("answer:   "
+                + TerminalText.escape(answer.length() > 80 ? answer.substring(0, 80) + "..." : answer));
         return 0;
     }
 

@@ -7,6 +7,7 @@ import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.writes.ProjectLock;
 import dev.osmosis.writes.WriteGate;
+import dev.osmosis.text.TerminalText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,9 +41,9 @@ public final class OrganizeCommand implements Callable<Integer> {
     private int organize(CommandContext ctx, ProjectOptions.WithFiles withFiles) {
         Project loaded = withFiles.project();
         SchemaFiles files = withFiles.files();
-        files.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        files.problems().forEach(p -> ctx.err().println("error: " + TerminalText.escape(p.message())));
         OrganizePlan plan = Organizer.plan(loaded, files, project.select(loaded, ctx));
-        plan.skipped().forEach(w -> ctx.err().println("warning: " + w));
+        plan.skipped().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
         List<FileWrites.Write> writes = FileWrites.of(files, plan, Map.of());
         FileWrites output = new FileWrites(ctx, loaded.root(), new WriteGate(loaded.layout(), files));
         List<String> unwritten;

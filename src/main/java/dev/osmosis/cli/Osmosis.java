@@ -1,6 +1,7 @@
 package dev.osmosis.cli;
 
 import dev.osmosis.OsmosisException;
+import dev.osmosis.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,13 +99,14 @@ public final class Osmosis implements Runnable {
             PrintWriter err = cmd.getErr();
             boolean stacktrace = parseResult != null && wantsStacktrace(parseResult);
             if (ex instanceof OsmosisException oe) {
-                err.println("error: " + oe.getMessage());
+                err.println("error: " + TerminalText.escape(oe.getMessage()));
                 if (stacktrace) {
                     oe.printStackTrace(err);
                 }
                 return oe.exitCode();
             }
-            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": "
+                    + TerminalText.escape(ex.getMessage()));
             if (stacktrace) {
                 ex.printStackTrace(err);
             } else {
@@ -116,7 +118,7 @@ public final class Osmosis implements Runnable {
         static int onParameterError(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + TerminalText.escapeLines(ex.getMessage()));
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             }

@@ -12,6 +12,7 @@ import dev.osmosis.report.ReviewMarks;
 import dev.osmosis.report.RunUsage;
 import dev.osmosis.review.ReviewScan;
 import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.UsageHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
                 .build(nodes, usage, Instant.now())
                 .withWarnings(files.problems().stream().map(p -> p.message()
                         + " (the report shows the manifest's docs for its nodes)").toList());
-        data.warnings().forEach(w -> ctx.err().println("warning: " + w));
+        data.warnings().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
         Path file = ctx.workingDir().resolve(output);
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
             throw OsmosisException.usage("--output: folder " + file.getParent() + " does not exist.");
@@ -64,7 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw OsmosisException.failure("cannot write " + file + ": " + e.getMessage());
         }
         ctx.err().printf(Locale.ROOT, "wrote %s: %d nodes, %d columns (%d documented), %d AI-written "
-                        + "description(s) awaiting review (osmosis review lists them), %d LLM run(s)%n", file,
+                        + "description(s) awaiting review (osmosis review lists them), %d LLM run(s)%n",
+                TerminalText.escape(file.toString()),
                 data.totals().nodes(), data.totals().columns(), data.totals().documentedColumns(),
                 ReviewScan.of(loaded.config()).pending(nodes, files),
                 usage.stream().map(RunUsage::run).distinct().count());

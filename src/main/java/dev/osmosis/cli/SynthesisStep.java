@@ -17,6 +17,7 @@ import dev.osmosis.llm.chain.RateLimiter;
 import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptTemplates;
 import dev.osmosis.project.Project;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.UsageHome;
 import dev.osmosis.usage.UsageSession;
 import dev.osmosis.usage.UsageSettings;
@@ -100,7 +101,7 @@ final class SynthesisStep {
                 return code;
             }
             if (writeError != null) {
-                ctx.err().println("error: " + writeError.getMessage());
+                ctx.err().println("error: " + TerminalText.escape(writeError.getMessage()));
             }
             throw synthesisError;
         }
@@ -143,17 +144,19 @@ final class SynthesisStep {
     private OsmosisException failures(SynthesisRun.Result result) {
         if (!result.ungrounded().isEmpty()) {
             ctx.err().println("not synthesized (no SQL and no columns to ground a description; add columns or run "
-                    + "`dbt docs generate` for a catalog): " + String.join(", ", result.ungrounded()));
+                    + "`dbt docs generate` for a catalog): "
+                    + TerminalText.escape(String.join(", ", result.ungrounded())));
         }
         if (!result.rejectedAgain().isEmpty()) {
             ctx.err().println("left undocumented (the model gave again a text a reviewer rejected, even when told; "
                     + "write them by hand, or adjust the prompt or run with --no-llm-cache to ask anew): "
-                    + String.join(", ", result.rejectedAgain()));
+                    + TerminalText.escape(String.join(", ", result.rejectedAgain())));
         }
-        result.unusable().forEach((id, gaps) -> ctx.err().println("warning: " + id + ": the model gave no usable text "
-                + "(only empty, null or placeholder answers) for " + gapNames(gaps) + "; left undocumented, a rerun "
+        result.unusable().forEach((id, gaps) -> ctx.err().println("warning: " + TerminalText.escape(id + ": the model gave no usable text "
+                + "(only empty, null or placeholder answers) for " + gapNames(gaps)) + "; left undocumented, a rerun "
                 + "asks again"));
-        result.failures().forEach(f -> ctx.err().println("failed: " + f.nodeId() + ": " + f.message()));
+        result.failures().forEach(f -> ctx.err().println(TerminalText.escape("failed: " + f.nodeId() + ": "
+                + f.message())));
         LlmException stop = result.stoppedBy();
         if (stop != null) {
             String what = stop.kind() == LlmException.Kind.BUDGET_EXCEEDED ? "the LLM budget was reached"

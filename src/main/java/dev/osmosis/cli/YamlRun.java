@@ -24,6 +24,7 @@ import dev.osmosis.schema.SchemaWriter;
 import dev.osmosis.schema.YamlEdit;
 import dev.osmosis.writes.ProjectLock;
 import dev.osmosis.writes.WriteGate;
+import dev.osmosis.text.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ final class YamlRun {
         Lineage lineage = Lineage.of(project.manifest());
         List<Node> selected = command.project.select(project, ctx);
         SchemaFiles onDisk = loaded.files();
-        onDisk.problems().forEach(p -> ctx.err().println("error: " + p.message()));
+        onDisk.problems().forEach(p -> ctx.err().println("error: " + TerminalText.escape(p.message())));
         Prepared prepared = prepare(project, onDisk, selected);
         SchemaFiles files = prepared.files();
         DocState state = DocState.read(project, files);
@@ -86,7 +87,7 @@ final class YamlRun {
         }
         if (!unreadable.isEmpty()) {
             ctx.err().println("skipped (documented in a YAML file that could not be parsed): "
-                    + String.join(", ", unreadable));
+                    + TerminalText.escape(String.join(", ", unreadable)));
         }
         NodeDocumenter documenter = NodeDocumenter.forProject(settings, lineage, project, state.docs().values(),
                 command.refactor(), command.keepDocumentedColumns());
@@ -147,8 +148,8 @@ final class YamlRun {
                        boolean previewOnly) {
         ChangeSet.Result result = ChangeSet.build(project, prepared.files(), state, after, synthesized,
                 settings.placeholders(), underConfig);
-        result.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        prepared.skipped().forEach(w -> ctx.err().println("warning: " + w));
+        result.warnings().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
+        prepared.skipped().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
         boolean dryRun = command.write.dryRun || previewOnly;
         List<Move> moves = prepared.plan().moves();
         FileWrites output = new FileWrites(ctx, project.root(), new WriteGate(project.layout(), prepared.onDisk()));
@@ -163,7 +164,7 @@ final class YamlRun {
         List<String> unwritten = new ArrayList<>();
         List<YamlEdit> refused = new ArrayList<>();
         ChangeSet.patch(project, prepared.files(), result.pending(), batch, patched -> {
-            patched.warnings().forEach(w -> ctx.err().println("warning: " + w));
+            patched.warnings().forEach(w -> ctx.err().println("warning: " + TerminalText.escape(w)));
             refused.addAll(patched.refused());
             Map<Path, String> edited = new java.util.TreeMap<>();
             patched.changes().forEach(c -> edited.put(c.path(), command.dbtOsmosis.finalText(c.after())));
@@ -179,7 +180,8 @@ final class YamlRun {
         result.newEntries().forEach((file, nodes) -> {
             String shown = project.root().relativize(file).toString().replace('\\', '/');
             if (!unwritten.contains(shown)) {
-                ctx.err().println("new YAML entries in " + shown + ": " + String.join(", ", nodes));
+                ctx.err().println(TerminalText.escape("new YAML entries in " + shown + ": "
+                        + String.join(", ", nodes)));
             }
         });
         if (!moves.isEmpty()) {
@@ -238,8 +240,8 @@ final class YamlRun {
         result.pending().forEach(f -> written.add(f.path()));
         Path root = project.root().toAbsolutePath();
         for (Path stale : SchemaWriter.removeStaleTemps(written)) {
-            ctx.err().println("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
-                    + ", a temp file left by an interrupted run");
+            ctx.err().println(TerminalText.escape("removed " + (stale.startsWith(root) ? root.relativize(stale) : stale)
+                    + ", a temp file left by an interrupted run"));
         }
     }
 }

@@ -40,7 +40,7 @@ final class ColumnInjector {
             present.add(c.name().toLowerCase(Locale.ROOT));
             if (UntrustedText.hasLiveJinja(c.name()) || !UntrustedText.removeControls(c.name()).equals(c.name())) {
                 Logger.warn("{}: warehouse column {} not added: its name holds Jinja delimiters or control "
-                        + "characters; document it by hand if it is meant", node.uniqueId(), printable(c.name()));
+                        + "characters; document it by hand if it is meant", node.uniqueId(), dev.osmosis.text.TerminalText.escape(c.name()));
                 continue;
             }
             ColumnDocs added = ColumnDocs.named(folding.name(c.name(), node, settings.outputCase()));
@@ -58,16 +58,9 @@ final class ColumnInjector {
     private static ColumnDocs withComment(ColumnDocs column, String comment, NodeDocs node) {
         UntrustedText.Result filtered = UntrustedText.filter(comment);
         if (!filtered.note().isEmpty()) {
-            Logger.warn("{}: warehouse comment of column {}: {}", node.uniqueId(), column.name(), filtered.note());
+            Logger.warn("{}: warehouse comment of column {}: {}", node.uniqueId(),
+                    dev.osmosis.text.TerminalText.escape(column.name()), filtered.note());
         }
         return filtered.refused() ? column : column.withDescription(filtered.text(), null);
-    }
-
-    /** A name as it can be shown: control characters as \\uXXXX. */
-    private static String printable(String name) {
-        StringBuilder s = new StringBuilder();
-        name.chars().forEach(ch -> s.append(ch < 0x20 || ch >= 0x7f && ch <= 0x9f
-                ? String.format("\\u%04x", ch) : String.valueOf((char) ch)));
-        return s.toString();
     }
 }

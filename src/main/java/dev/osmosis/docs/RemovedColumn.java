@@ -79,7 +79,7 @@ public record RemovedColumn(String node, String column, String description, List
         if (!carried.isEmpty()) {
             b.append(" (").append(String.join("; ", carried)).append(')');
         }
-        return printable(b.toString());
+        return dev.osmosis.text.TerminalText.escape(b.toString()); // the repository's text goes to a terminal
     }
 
     /** The description on one line, cut at a word break within {@value #SHOWN_CHARS} characters. */
@@ -92,10 +92,4 @@ public record RemovedColumn(String node, String column, String description, List
         return line.substring(0, space > SHOWN_CHARS / 2 ? space : SHOWN_CHARS).stripTrailing() + "…";
     }
 
-    /** The repository's text goes to a terminal: no control characters (escape sequences) get through. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return b.toString();
-    }
 }

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.osmosis.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Finds the JSON object in a model's answer. Models wrap JSON in code fences, prepend "Here is the JSON:" or
  * append remarks even in JSON mode, so this tries the whole text, then each fenced block, then every balanced
- * {...} span, and returns the first object that has the schema's required top-level keys.
+ * {...} span, and returns the first object that has the schema's required top-level keys. Linear in the answer's
+ * length whatever it holds ({@link BraceSpans}).
  */
 public final class JsonExtractor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,8 +29,9 @@ public final class JsonExtractor {
     public static ObjectNode extract(String text, JsonNode schema, String source) {
         List<String> required = requiredKeys(schema);
         String missingReport = null;
-        for (String candidate : candidates(text == null ? "" : text)) {
-            JsonNode node = parse(candidate);
+        String answer = text == null ? "" : text;
+        for (BraceSpans.Span candidate : candidates(answer)) {
+            JsonNode node = parse(answer, candidate);
             if (node instanceof ObjectNode object) {
                 List<String> missing = required.stream().filter(k -> !object.has(k)).toList();
                 if (missing.isEmpty()) {
@@ -50,8 +53,8 @@ public final class JsonExtractor {
         if (text == null || text.isBlank()) {
             return java.util.Optional.empty();
         }
-        for (String candidate : candidates(text)) {
-            if (parse(candidate) instanceof ObjectNode object) {
+        for (BraceSpans.Span candidate : candidates(text)) {
+            if (parse(text, candidate) instanceof ObjectNode object) {
                 return java.util.Optional.of(object);
             }
         }
@@ -66,9 +69,13 @@ public final class JsonExtractor {
         return keys;
     }
 
-    private static List<String> candidates(String text) {
-        List<String> out = new ArrayList<>();
-        out.add(text.strip());
+    /**
+     * Where an object may be, in the order tried: the whole text, each fenced block, each balanced {...} span.
+     * Ranges rather than substrings: a hostile answer has as many spans as braces, and only the ones tried are cut.
+     */
+    private static List<BraceSpans.Span> candidates(String text) {
+        List<BraceSpans.Span> out = new ArrayList<>();
+        out.add(stripped(text, 0, text.length()));
         int fence = text.indexOf("```");
         while (fence >= 0) {
             int bodyStart = text.indexOf('\n', fence);
@@ -76,47 +83,29 @@ public final class JsonExtractor {
             if (end < 0) {
                 break;
             }
-            out.add(text.substring(bodyStart + 1, end).strip());
+            out.add(stripped(text, bodyStart + 1, end));
             fence = text.indexOf("```", end + 3);
         }
-        for (int start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
-            int end = matchingBrace(text, start);
-            if (end > start) {
-                out.add(text.substring(start, end + 1));
-            }
-        }
+        out.addAll(BraceSpans.of(text));
         return out;
     }
 
-    /** Index of the brace closing the one at {@code start}, honouring strings and escapes; -1 if unbalanced. */
-    private static int matchingBrace(String s, int start) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = start; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
+    private static BraceSpans.Span stripped(String text, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
         }
-        return -1;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new BraceSpans.Span(start, end);
     }
 
-    private static JsonNode parse(String candidate) {
-        if (candidate.isEmpty() || candidate.charAt(0) != '{') {
+    private static JsonNode parse(String text, BraceSpans.Span span) {
+        if (span.start() >= span.end() || text.charAt(span.start()) != '{') {
             return null;
         }
         try {
-            return MAPPER.readTree(candidate);
+            return MAPPER.readTree(text.substring(span.start(), span.end()));
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -126,7 +115,9 @@ public final class JsonExtractor {
         if (text == null) {
             return "";
         }
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 80 ? flat : flat.substring(0, 80) + "...";
+        String head = text.strip();
+        String flat = (head.length() <= 400 ? head : head.substring(0, 400)).replaceAll("\\s+", " ");
+        // the answer is the model's: the message reaches a terminal and a CI log
+        return TerminalText.escape(flat.length() <= 80 ? flat : flat.substring(0, 80) + "...");
     }
 }

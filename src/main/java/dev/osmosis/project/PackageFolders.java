@@ -3,6 +3,7 @@ package dev.osmosis.project;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.osmosis.OsmosisException;
+import dev.osmosis.text.TerminalText;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ public final class PackageFolders {
                 }
             }
         } catch (IOException e) {
-            Logger.warn("cannot read {}: {}; its local packages are not looked for", file, e.getMessage());
+            Logger.warn("cannot read {}: {}; its local packages are not looked for",
+                    TerminalText.escape(file.toString()), TerminalText.escape(e.getMessage()));
         }
         return locals;
     }
@@ -107,7 +109,8 @@ public final class PackageFolders {
             DbtProject config = reader.read(dir, null);
             return Optional.of(new PackageHome(config.name(), dir, config));
         } catch (OsmosisException e) {
-            Logger.warn("skipping the dbt project in {}: {}", dir, e.getMessage());
+            Logger.warn("skipping the dbt project in {}: {}", TerminalText.escape(dir.toString()),
+                    TerminalText.escape(e.getMessage()));
             return Optional.empty();
         }
     }

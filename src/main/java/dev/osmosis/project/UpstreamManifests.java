@@ -3,6 +3,7 @@ package dev.osmosis.project;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.osmosis.OsmosisException;
+import dev.osmosis.text.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,8 @@ public final class UpstreamManifests {
                 paths.put(name, render(p, env));
             } else {
                 Logger.warn("{}: upstream '{}' is read from {} storage, which osmosis does not fetch; pass "
-                        + "--upstream-manifest {}=PATH to inherit from it", file.getFileName(), name, type, name);
+                        + "--upstream-manifest {}=PATH to inherit from it", TerminalText.escape(file.getFileName()
+                        .toString()), TerminalText.escape(name), TerminalText.escape(String.valueOf(type)), TerminalText.escape(name));
             }
         }
         return paths;
@@ -137,14 +139,16 @@ public final class UpstreamManifests {
     private Manifest read(Upstream upstream) {
         if (!Files.isRegularFile(upstream.manifest())) {
             Logger.warn("upstream project '{}': no manifest at {} (named by {}); its columns are not inherited. "
-                    + "Pass --upstream-manifest {}=PATH.", upstream.name(), upstream.manifest(), upstream.namedBy(),
-                    upstream.name());
+                    + "Pass --upstream-manifest {}=PATH.", TerminalText.escape(upstream.name()),
+                    TerminalText.escape(upstream.manifest().toString()), TerminalText.escape(upstream.namedBy()),
+                    TerminalText.escape(upstream.name()));
             return null;
         }
         try {
             return reader.read(upstream.manifest());
         } catch (OsmosisException e) {
-            Logger.warn("upstream project '{}': {}; its columns are not inherited.", upstream.name(), e.getMessage());
+            Logger.warn("upstream project '{}': {}; its columns are not inherited.",
+                    TerminalText.escape(upstream.name()), TerminalText.escape(e.getMessage()));
             return null;
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.osmosis.ci.GithubAnnotations;
 import dev.osmosis.ci.JUnitXml;
+import dev.osmosis.text.TerminalText;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,13 +41,15 @@ public final class ReviewFormat {
         };
     }
 
+    /** Every piece osmosis did not write is escaped: the text is a model's; file, node and model names are not ours. */
     private String text() {
         StringBuilder b = new StringBuilder();
         for (ReviewItem i : pending) {
-            b.append(shown.apply(i)).append(':').append(i.line()).append("  ").append(i.selector());
-            String by = writtenBy(i);
+            b.append(TerminalText.escape(shown.apply(i))).append(':').append(i.line()).append("  ")
+                    .append(TerminalText.escape(i.selector()));
+            String by = TerminalText.escape(writtenBy(i));
             b.append(by.isEmpty() ? "" : "  [" + by + "]").append('\n');
-            i.text().strip().lines().forEach(l -> b.append("    ").append(l).append('\n'));
+            i.text().strip().lines().forEach(l -> b.append("    ").append(TerminalText.escape(l)).append('\n'));
         }
         return b.append(summary()).append('\n').toString();
     }

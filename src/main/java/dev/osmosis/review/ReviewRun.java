@@ -8,6 +8,7 @@ import dev.osmosis.schema.SchemaFiles;
 import dev.osmosis.schema.SchemaWriter;
 import dev.osmosis.schema.UnifiedDiff;
 import dev.osmosis.schema.YamlEdit;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.NodeCall;
 import dev.osmosis.writes.WriteGate;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class ReviewRun {
 
     public int run(Request request) {
         SchemaFiles files = SchemaFiles.of(project);
-        files.problems().forEach(p -> io.err().println("error: " + p.message()));
+        files.problems().forEach(p -> io.err().println("error: " + TerminalText.escape(p.message())));
         List<ReviewItem> items = scan(files);
         List<String> failures = new ArrayList<>();
         if (request.action() != Action.list) {
@@ -69,7 +70,8 @@ public final class ReviewRun {
                     decidable(request, items), resolver, (ids, column) -> hasColumn(files, ids, column));
             String what = request.action() == Action.reject && !request.all() ? "no AI-written description"
                     : "nothing awaiting review";
-            chosen.matchedNothing().forEach(s -> io.err().println("note: " + what + " matches '" + s + "'"));
+            chosen.matchedNothing().forEach(s -> io.err().println("note: " + what + " matches '"
+                    + TerminalText.escape(s) + "'"));
             failures.addAll(decide(request, files, chosen.chosen()));
             if (request.dryRun()) {
                 Set<ReviewItem> decided = new HashSet<>(chosen.chosen());
@@ -126,7 +128,7 @@ public final class ReviewRun {
         Map<Path, List<YamlEdit>> edits = request.action() == Action.accept
                 ? ReviewEdits.accept(chosen, keys, request.today()) : ReviewEdits.reject(chosen, keys);
         ReviewChanges.Result result = ReviewChanges.apply(files, edits);
-        result.refused().forEach(r -> io.err().println("error: " + r));
+        result.refused().forEach(r -> io.err().println("error: " + TerminalText.escape(r)));
         List<String> failures = new ArrayList<>();
         if (!result.refused().isEmpty()) {
             failures.add(result.refused().size() + " edit(s) refused (see above)");
@@ -137,17 +139,18 @@ public final class ReviewRun {
             try {
                 Path real = gate.admit(change.path());
                 if (request.dryRun()) {
-                    io.out().print(UnifiedDiff.of(Path.of(shown), change.before(), change.after()));
+                    io.out().print(TerminalText.escapeLines(UnifiedDiff.of(Path.of(shown), change.before(),
+                            change.after())));
                 } else {
                     SchemaWriter.write(real, change.after());
-                    io.err().println("updated " + shown);
+                    io.err().println("updated " + TerminalText.escape(shown));
                 }
             } catch (IOException e) {
-                io.err().println("error: " + (request.dryRun() ? "would not write " : "cannot write ") + shown + ": "
-                        + e.getMessage());
+                io.err().println("error: " + (request.dryRun() ? "would not write " : "cannot write ")
+                        + TerminalText.escape(shown + ": " + e.getMessage()));
                 failures.add((request.dryRun() ? "would not write " : "cannot write ") + shown);
             } catch (OsmosisException e) {
-                io.err().println("error: " + e.getMessage());
+                io.err().println("error: " + TerminalText.escape(e.getMessage()));
                 failures.add("cannot write " + shown);
             }
         }

@@ -90,8 +90,9 @@ public final class SchemaFile {
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setMaxAliasesForCollections(10_000);
         options.setAllowDuplicateKeys(true);
+        Node root;
         try {
-            return new Yaml(options).compose(new StringReader(text.substring(layout.contentStart())));
+            root = new Yaml(options).compose(new StringReader(text.substring(layout.contentStart())));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -108,6 +109,9 @@ public final class SchemaFile {
         } catch (YAMLException e) {
             throw new SchemaParseException(path, 1, 1, e.getMessage(), e);
         }
+        // only SnakeYAML reads aliases (the fast reader declines them), so only its trees need the check
+        AliasExpansion.check(path, root);
+        return root;
     }
 
     public Path path() {

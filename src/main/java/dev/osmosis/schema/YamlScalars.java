@@ -1,5 +1,6 @@
 package dev.osmosis.schema;
 
+import dev.osmosis.text.TerminalText;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -99,10 +100,16 @@ final class YamlScalars {
         return b.append('"').toString();
     }
 
-    /** YAML's printable set, minus line breaks and tab (which a one-line scalar must escape). */
+    /**
+     * What is written as itself: YAML's printable set, minus line breaks and tab (which a one-line scalar must
+     * escape) and minus the bidirectional controls. Those are printable to YAML, but in an editor, a diff or a
+     * review they reorder the text around them (Trojan Source), so a value holding one is double-quoted with
+     * <code>&#92;u202E</code> escapes, which PyYAML and dbt read back as the same character.
+     */
     static boolean isPrintable(int cp) {
         return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029
-                || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
+                && !TerminalText.isBidi(cp) || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF
+                || cp >= 0x10000 && cp <= 0x10FFFF;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.osmosis.usage;
 import dev.osmosis.AtomicFiles;
 import dev.osmosis.OsmosisException;
 import dev.osmosis.llm.LlmClient;
+import dev.osmosis.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +81,13 @@ public final class UsageSession implements AutoCloseable {
      */
     public void writeReports(PrintWriter out, PrintWriter err, boolean json) {
         if (settings.dryRun()) {
-            out.print(json ? DryRunReportFormat.json(dryRunReport) : DryRunReportFormat.text(dryRunReport));
+            out.print(json ? DryRunReportFormat.json(dryRunReport)
+                    : TerminalText.escapeLines(DryRunReportFormat.text(dryRunReport)));
             out.flush();
         }
         if (settings.stats()) {
-            err.print(UsageReportFormat.text(stats.snapshot()));
+            // model names are the provider's words
+            err.print(TerminalText.escapeLines(UsageReportFormat.text(stats.snapshot())));
             err.flush();
         }
         if (settings.statsFile() != null) {

@@ -6,6 +6,7 @@ import dev.osmosis.llm.LlmException.Kind;
 import dev.osmosis.llm.LlmSettings;
 import dev.osmosis.llm.RateLimits;
 import dev.osmosis.llm.Redactor;
+import dev.osmosis.text.TerminalText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,8 @@ public final class ErrorMapper {
     private static LlmException classify(LlmSettings target, int status, Headers headers, String body,
                                          long nowEpochMillis) {
         JsonNode json = Json.parseOrNull(body);
-        String message = Redactor.redact(providerMessage(json, body), target.apiKey());
+        // the provider's words reach the terminal and the CI log
+        String message = TerminalText.escape(Redactor.redact(providerMessage(json, body), target.apiKey()));
         String codes = (codes(json) + " " + message).toLowerCase(Locale.ROOT);
         String who = target.label() + ": ";
         String quoted = " (HTTP " + status + "): " + message;

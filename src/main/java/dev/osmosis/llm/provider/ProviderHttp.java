@@ -34,6 +34,12 @@ import okhttp3.Response;
 public final class ProviderHttp {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Set<String> TRUNCATED = Set.of("length", "max_tokens", "MAX_TOKENS");
+    /**
+     * The most of an HTTP answer osmosis reads. A description answer is a few KB, a wide model's bulk answer some
+     * tens; more is a model repeating itself up to a huge token limit, or a server that is not an LLM API, and its
+     * text is not worth holding and searching for JSON.
+     */
+    public static final int MAX_ANSWER_BYTES = 512 * 1024;
 
     /** One HTTP answer. */
     public record Exchange(int status, Headers headers, String body) {
@@ -67,6 +73,9 @@ public final class ProviderHttp {
         Call call = http.newCall(rb.build());
         call.timeout().timeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
+            if (response.body().source().request(MAX_ANSWER_BYTES + 1L)) {
+                throw tooLarge();
+            }
             String text = response.body().string();
             return new Exchange(response.code(), response.headers(), text);
         } catch (InterruptedIOException e) {
@@ -78,6 +87,14 @@ public final class ProviderHttp {
                     + Redactor.redact(String.valueOf(e.getMessage()), target.apiKey()) + "). Check the network and "
                     + "--llm-base-url / " + target.provider().baseUrlEnv() + "; is the server running?", null, e);
         }
+    }
+
+    /** Not retried: a model that wrote this much once is likely to again, and every attempt is paid for. */
+    private LlmException tooLarge() {
+        return new LlmException(Kind.MALFORMED_RESPONSE, target.label() + ": the answer is larger than "
+                + MAX_ANSWER_BYTES / 1024 + " KB, the most osmosis reads (a description answer is a few KB): the "
+                + "model may be repeating itself, or --llm-base-url (" + target.provider().baseUrlEnv() + ") does not "
+                + "reach an LLM API. Lower --llm-max-tokens or try another model.", null, null, false, RateLimits.NONE);
     }
 
     /** POSTs and returns the parsed 2xx body; error statuses and unparseable bodies throw. */

@@ -176,4 +176,19 @@ class ProviderEdgeCaseTest extends ProviderTestBase {
         assertEquals("hi", provider(settings).complete(textRequest()).text(), "content as an array of parts");
         assertEquals(null, server.takeRequest().getHeaders().get("Authorization"));
     }
+
+    @Test
+    void anAnswerOverTheCapIsRefusedUnreadAndNotRetried() throws Exception {
+        String padding = "x".repeat(ProviderHttp.MAX_ANSWER_BYTES);
+        enqueue(200, "{\"choices\":[{\"message\":{\"content\":\"" + padding + "\"},\"finish_reason\":\"stop\"}]}");
+        LlmException e = assertKindOf(provider(LlmProvider.OPENAI));
+        assertEquals(MALFORMED_RESPONSE, e.kind());
+        assertFalse(e.retryable(), "every attempt is paid for and likely to loop again");
+        assertTrue(e.getMessage().contains("larger than 512 KB"), e.getMessage());
+        assertTrue(e.getMessage().contains("--llm-max-tokens"), e.getMessage());
+
+        String under = "x".repeat(ProviderHttp.MAX_ANSWER_BYTES - 100);
+        enqueue(200, "{\"choices\":[{\"message\":{\"content\":\"" + under + "\"},\"finish_reason\":\"stop\"}]}");
+        assertEquals(under.length(), provider(LlmProvider.OPENAI).complete(textRequest()).text().length());
+    }
 }
