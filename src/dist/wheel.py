@@ -7,15 +7,17 @@ padding, and size). Standard library only, so the build needs nothing from PyPI.
 zip entries (pip and uv restore them: the launcher, java and jspawnhelper need them); symbolic links (jlink's
 legal/ notices) are stored as the files they name, since a wheel cannot hold links.
 
-The platform tag is read from the image rather than assumed: the newest GLIBC_2.x symbol version its native
-libraries ask for decides it (manylinux2014 up to glibc 2.17, manylinux_2_NN above), so pip refuses the wheel on a
-system whose C library is too old instead of installing a runtime that cannot start.
+The platform tag is read from the image rather than assumed: on Linux the newest GLIBC_2.x symbol version its
+native libraries ask for decides it (manylinux2014 up to glibc 2.17, manylinux_2_NN above), so pip refuses the
+wheel on a system whose C library is too old instead of installing a runtime that cannot start; on macOS it is
+macosx_11_0_<arch>.
 
 usage: wheel.py IMAGE_DIR VERSION OUT_DIR
 """
 import base64
 import hashlib
 import os
+import platform
 import re
 import stat
 import sys
@@ -28,7 +30,11 @@ SOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "python", PAC
 EPOCH = (2020, 1, 1, 0, 0, 0)
 
 
-def glibc_tag(image):
+def platform_tag(image):
+    machine = platform.machine()
+    if sys.platform == "darwin":
+        # the JDKs that jlink these images target macOS 11 and later
+        return "macosx_11_0_%s" % ("arm64" if machine in ("arm64", "aarch64") else machine)
     newest = (2, 17)
     pattern = re.compile(rb"GLIBC_2\.([0-9]+)")
     for folder, _, files in os.walk(image):
@@ -41,8 +47,8 @@ def glibc_tag(image):
             for minor in pattern.findall(data):
                 newest = max(newest, (2, int(minor)))
     if newest <= (2, 17):
-        return "manylinux2014_x86_64"
-    return "manylinux_%d_%d_x86_64" % newest
+        return "manylinux2014_%s" % machine
+    return "manylinux_%d_%d_%s" % (newest + (machine,))
 
 
 def metadata(version):
@@ -94,7 +100,7 @@ class Wheel:
 
 
 def main(image, version, out_dir):
-    tag = glibc_tag(image)
+    tag = platform_tag(image)
     dist_info = "%s-%s.dist-info" % (PACKAGE, version)
     path = os.path.join(out_dir, "%s-%s-py3-none-%s.whl" % (PACKAGE, version, tag))
     wheel = Wheel(path)
