@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -67,6 +69,61 @@ class CiExamplesTest {
             }
             assertParses(args);
         }
+    }
+
+    /**
+     * The release example builds on every platform of its matrix with the script CI runs (which builds the dist
+     * profile and runs the results without Java), uploads target/dist/, and attaches it all to the tag's release.
+     */
+    @Test
+    void releaseWorkflowBuildsEachPlatformAndAttachesTheFiles() throws IOException {
+        JsonNode workflow = YAML.readTree(Path.of("docs/ci/release.yml").toFile());
+        assertTrue(workflow.path("on").path("push").path("tags").isArray(), "runs on tags: " + workflow.get("on"));
+        JsonNode dist = workflow.path("jobs").path("dist");
+        List<String> runners = new ArrayList<>();
+        dist.path("strategy").path("matrix").path("runner").forEach(r -> runners.add(r.asText()));
+        assertTrue(runners.containsAll(List.of("ubuntu-latest", "ubuntu-24.04-arm", "macos-14")), runners.toString());
+        assertEquals("${{ matrix.runner }}", dist.path("runs-on").asText());
+        String steps = dist.path("steps").toString();
+        assertTrue(steps.contains("bash .ci/dist-check"), steps);
+        assertTrue(Files.isExecutable(Path.of(".ci/dist-check")));
+        assertTrue(Files.readString(Path.of(".ci/dist-check")).contains("-Pdist package"));
+        assertTrue(steps.contains("target/dist/*.whl") && steps.contains("target/dist/*.tar.gz"), steps);
+        JsonNode release = workflow.path("jobs").path("release");
+        assertEquals("dist", release.path("needs").asText());
+        assertEquals("write", release.path("permissions").path("contents").asText());
+        assertTrue(release.path("steps").toString().contains("gh release create \\\"$GITHUB_REF_NAME\\\" dist/*"),
+                release.path("steps").toString());
+    }
+
+    /**
+     * The composite action installs the release wheel once per tag and platform (cached), and no input is pasted
+     * into a script: a `${{ inputs.x }}` inside `run:` would let a tag or an argument inject shell commands.
+     */
+    @Test
+    void compositeActionCachesTheWheelAndPassesInputsThroughTheEnvironment() throws IOException {
+        JsonNode action = YAML.readTree(Path.of("action.yml").toFile());
+        assertEquals("composite", action.path("runs").path("using").asText());
+        assertTrue(action.path("inputs").has("args") && action.path("inputs").has("version"), action.toString());
+        List<String> uses = new ArrayList<>();
+        List<String> scripts = new ArrayList<>();
+        for (JsonNode step : action.path("runs").path("steps")) {
+            uses.add(step.path("uses").asText());
+            if (step.has("run")) {
+                assertEquals("bash", step.path("shell").asText(), "a composite step needs its shell: " + step);
+                String run = step.get("run").asText();
+                assertFalse(run.contains("${{"), "an expression pasted into a script: " + run);
+                scripts.add(run);
+            }
+        }
+        assertTrue(uses.contains("actions/cache@v4"), uses.toString());
+        String all = String.join("\n", scripts);
+        assertTrue(all.contains("gh release download") && all.contains("pipx install"), all);
+        assertTrue(all.contains("osmosis $ARGS"), all);
+        Matcher example = Pattern.compile("(?m)^#\\s+args: (.+)$")
+                .matcher(Files.readString(Path.of("action.yml")));
+        assertTrue(example.find(), "the header shows an example");
+        assertParses(List.of(example.group(1).trim().split("\\s+")));
     }
 
     /** The osmosis command lines of a `run:` script: line continuations joined, words split on spaces. */
