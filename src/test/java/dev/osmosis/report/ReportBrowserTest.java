@@ -203,6 +203,8 @@ class ReportBrowserTest {
     @Test
     void nodeDescriptionsInheritedAiTextDocBlocksAndTheLayoutAtTwoWidths() throws Exception {
         Path root = ReportProjects.chain(tmp.resolve("p"));
+        ReportProjects.commentNoteInWarehouse(root);
+        ReportProjects.persistFctDocs(root);
         Path page = tmp.resolve("chain.html");
         CliHarness.Result report = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "report",
                 "--project-dir", root.toString(), "--output", page.toString());
@@ -250,13 +252,20 @@ class ReportBrowserTest {
             assertEquals("inherited from stg, AI-written there, awaiting review", tags.get(1).getDomAttribute("title"));
             d.findElement(By.id("search")).clear();
             d.findElement(By.id("search")).sendKeys("shop deleted");
-            HeadlessChromium.waitFor("the search to filter", Duration.ofSeconds(10), () -> rowCount(d) == 1);
+            HeadlessChromium.waitFor("the search to filter", Duration.ofSeconds(10), () -> rowCount(d) == 1
+                    && d.findElement(By.cssSelector("#columns tbody")).getText().contains("shop deleted"));
             WebElement deleted = row(d, "fct", "is_deleted").findElement(By.cssSelector("td.text"));
             assertEquals("True once the shop deleted the order <script>alert(1)</script>\n{{ doc(\"is_deleted\") }}",
                     deleted.getText(), "the block's text as text, the reference beside it");
             assertEquals("{{ doc(\"is_deleted\") }}", deleted.getDomAttribute("title"));
             assertEquals(0, deleted.findElements(By.tagName("script")).size());
             assertEquals(2L, chromium.script("return document.scripts.length;"), "the data and the page's script");
+            d.findElement(By.id("search")).clear();
+            d.findElement(By.id("search")).sendKeys("support");
+            HeadlessChromium.waitFor("the search to filter", Duration.ofSeconds(10), () -> rowCount(d) == 1
+                    && d.findElement(By.cssSelector("#columns tbody")).getText().contains("support"));
+            assertEquals("person", row(d, "fct", "note").getDomAttribute("data-provenance"),
+                    "with persist_docs the warehouse comment is dbt's copy of the person's YAML text");
             assertEquals(List.of(), chromium.consoleProblems().stream().map(Object::toString).toList());
         }
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.osmosis.docs.Coverage;
 import dev.osmosis.docs.CoverageReport;
 import dev.osmosis.docs.DocSettings;
@@ -195,17 +193,10 @@ class ReportBuilderTest {
     @Test
     void withPersistDocsAPersonsTextEqualToTheWarehouseCommentIsStillThePersons() throws IOException {
         Path root = ReportProjects.chain(tmp.resolve("p"));
-        Path catalog = root.resolve("target/catalog.json");
-        Files.writeString(catalog, Files.readString(catalog).replace("\"loaded_at\": {",
-                "\"note\": {\"name\": \"note\", \"type\": \"text\", \"index\": 3, "
-                        + "\"comment\": \"Free text the <b>support</b> team adds.\"},\n\"loaded_at\": {"));
+        ReportProjects.commentNoteInWarehouse(root);
         assertEquals("warehouse", provenance(build(root)).get("fct.note").get(0),
                 "without persist_docs the YAML holds the warehouse's comment");
-        Path manifest = root.resolve("target/manifest.json");
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
-        ((ObjectNode) json.at("/nodes/model.p.fct/config")).putObject("persist_docs").put("relation", true)
-                .put("columns", true);
-        Files.writeString(manifest, json.toString());
+        ReportProjects.persistFctDocs(root);
         assertEquals("person", provenance(build(root)).get("fct.note").get(0),
                 "with persist_docs the warehouse comment is dbt's copy of the YAML");
     }

@@ -129,6 +129,23 @@ final class ReportProjects {
         return n.toString();
     }
 
+    /** The warehouse holds fct.note's YAML text as the column's comment, as persist_docs would have put it. */
+    static void commentNoteInWarehouse(Path root) throws IOException {
+        Path catalog = root.resolve("target/catalog.json");
+        Files.writeString(catalog, Files.readString(catalog).replace("\"loaded_at\": {",
+                "\"note\": {\"name\": \"note\", \"type\": \"text\", \"index\": 3, "
+                        + "\"comment\": \"Free text the <b>support</b> team adds.\"},\n\"loaded_at\": {"));
+    }
+
+    /** fct's config says {@code persist_docs: {relation: true, columns: true}}, as dbt_project.yml's +persist_docs does. */
+    static void persistFctDocs(Path root) throws IOException {
+        Path manifest = root.resolve("target/manifest.json");
+        ObjectNode json = (ObjectNode) JSON.readTree(manifest.toFile());
+        ((ObjectNode) json.at("/nodes/model.p.fct/config")).putObject("persist_docs").put("relation", true)
+                .put("columns", true);
+        Files.writeString(manifest, json.toString());
+    }
+
     /** What `dbt parse` does for the report: the manifest's descriptions, columns and meta become the YAML's. */
     static void refreshManifest(Path root) throws IOException {
         DocState state = ProjectDocs.read(ProjectDocs.load(root));
