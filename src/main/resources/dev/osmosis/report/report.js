@@ -24,10 +24,10 @@
     if (text !== undefined) { e.textContent = String(text); }
     return e;
   }
-  /** The text with a <wbr> after each _ . / : so a name or path wraps there and never inside a word. */
+  /** The text with a <wbr> after each _ and / so a name or path wraps there and never inside a word. */
   function breakable(text) {
     var f = document.createDocumentFragment();
-    String(text).split(/(?<=[_.\/:])/).forEach(function (part, i) {
+    String(text).split(/(?<=[_\/])/).forEach(function (part, i) {
       if (i > 0) { f.appendChild(document.createElement("wbr")); }
       f.appendChild(document.createTextNode(part));
     });

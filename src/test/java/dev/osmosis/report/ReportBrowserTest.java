@@ -193,7 +193,7 @@ class ReportBrowserTest {
      * The hard cases of the layout, in the chain project ({@link ReportProjects#chain}):
      * <table>
      * <tr><th>case</th><th>what must hold at 1400 px and 600 px</th></tr>
-     * <tr><td>a 63-character model name, a long YAML path</td><td>wraps only after _ . / :, never inside a
+     * <tr><td>a 63-character model name, a long YAML path</td><td>wraps only after _ and /, never inside a
      * word, and stays inside its cell</td></tr>
      * <tr><td>a 72-character folder</td><td>its label shows in full: no ellipsis, nothing cut</td></tr>
      * <tr><td>a folder whose nodes have no columns</td><td>"no columns", not "100.0% of 0"</td></tr>
@@ -216,6 +216,9 @@ class ReportBrowserTest {
                 d.manage().window().setSize(new Dimension(width, 1200));
                 d.navigate().refresh();
                 screenshot(d, "target/report-layout-" + width + ".png");
+                chromium.script("arguments[0].scrollIntoView()", d.findElement(By.cssSelector(
+                        "td.name[title='model.p." + ReportProjects.LONG_NAME + "']")));
+                screenshot(d, "target/report-layout-" + width + "-long-names.png");
                 List<String> breaks = midWordBreaks(chromium);
                 assertEquals(List.of(), breaks, "at " + width + " px");
                 assertTrue(d.findElements(By.cssSelector("td.name wbr")).size() > 0, "names can wrap at _");
