@@ -164,7 +164,8 @@
     var b = el("button", { type: "button", "data-provenance": p.key, id: "legend-" + p.key });
     b.appendChild(el("span", { "class": "swatch p-" + p.key }));
     b.appendChild(document.createTextNode(p.label + ": "));
-    b.appendChild(el("span", { "class": "count" }, data.columnsByProvenance[p.key]));
+    // node and column descriptions alike: the number of rows a click on this entry lists
+    b.appendChild(el("span", { "class": "count" }, data.columnsByProvenance[p.key] + data.nodesByProvenance[p.key]));
     b.addEventListener("click", function () { setProvenance(state.provenance === p.key ? "" : p.key); });
     legend.appendChild(b);
   });

@@ -124,6 +124,7 @@ class ReportBrowserTest {
                 d.findElement(By.id("legend-ai-awaiting")).click();
                 assertEquals("ai-awaiting", d.findElement(By.id("filter-provenance")).getDomProperty("value"));
                 assertEquals(expectedAi.size(), rowCount(d));
+                assertEquals(rowCount(d), number(d, "#legend-ai-awaiting .count"), "the legend counts what it lists");
                 assertEquals(expectedAi, visibleRows(d, "ai-awaiting"));
                 assertTrue(expectedAi.stream().anyMatch(r -> r.endsWith(" model description")),
                         "AI-written model descriptions are rows too: " + expectedAi);
