@@ -39,7 +39,8 @@ final class DocReferences {
         while (m.find()) {
             DocBlock block = m.group(2) != null ? byPackageAndName.get(m.group(2) + "." + m.group(4))
                     : byName.get(m.group(4));
-            String replacement = block == null ? m.group() : block.contents().strip();
+            String replacement = block == null ? m.group()
+                    : java.util.Objects.requireNonNullElse(block.contents(), "").strip();
             replaced |= block != null;
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
