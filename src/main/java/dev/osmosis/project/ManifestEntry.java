@@ -28,6 +28,7 @@ final class ManifestEntry {
     String compiledCode;
     Boolean enabled;
     String materialized;
+    boolean persistsColumnDocs;
     List<String> fqn;
     String database;
     String schema;
@@ -137,9 +138,28 @@ final class ManifestEntry {
                 case "enabled" -> e.enabled = p.currentToken() == JsonToken.VALUE_NULL ? null
                         : p.currentToken() != JsonToken.VALUE_FALSE;
                 case "materialized" -> e.materialized = JsonValues.string(p);
+                case "persist_docs" -> e.persistsColumnDocs = persistsColumns(p);
                 default -> p.skipChildren();
             }
         }
+    }
+
+    /** config.persist_docs: true when it says {@code columns: true}. */
+    private static boolean persistsColumns(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return false;
+        }
+        boolean columns = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("columns")) {
+                columns = p.currentToken() == JsonToken.VALUE_TRUE;
+            }
+            p.skipChildren();
+        }
+        return columns;
     }
 
     /** The node this entry describes, or null for kinds osmosis does not document (tests, macros, ...). */
@@ -150,6 +170,6 @@ final class ManifestEntry {
         }
         return new Node(uniqueId, type, packageName, name, sourceName, PathNames.normalize(originalFilePath),
                 PathNames.normalize(patchPath), description, columns, meta, tags, dependsOn, rawCode, compiledCode,
-                materialized, fqn, database, schema, relationName, enabled == null || enabled);
+                materialized, fqn, database, schema, relationName, enabled == null || enabled, persistsColumnDocs);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param patchPath        the schema YAML documenting the node, relative to the project root with '/', or null
  * @param sql              compiled SQL when the manifest has it, else the raw SQL; empty for seeds and sources
  * @param dependsOn        unique ids of the nodes this one selects from (models, seeds, snapshots, sources)
+ * @param persistsColumnDocs config persist_docs.columns: dbt writes the YAML's column texts into the warehouse, so
+ *                         a catalog comment equal to the YAML text is the YAML's echo, not its source
  */
 public record Node(
         String uniqueId,
@@ -34,7 +36,18 @@ public record Node(
         String database,
         String schema,
         String relationName,
-        boolean enabled) {
+        boolean enabled,
+        boolean persistsColumnDocs) {
+
+    public Node(String uniqueId, ResourceType resourceType, String packageName, String name, String sourceName,
+                String originalFilePath, String patchPath, String description, List<Column> columns,
+                Map<String, Object> meta, List<String> tags, List<String> dependsOn, String rawCode,
+                String compiledCode, String materialized, List<String> fqn, String database, String schema,
+                String relationName, boolean enabled) {
+        this(uniqueId, resourceType, packageName, name, sourceName, originalFilePath, patchPath, description, columns,
+                meta, tags, dependsOn, rawCode, compiledCode, materialized, fqn, database, schema, relationName,
+                enabled, false);
+    }
 
     public Node {
         description = description == null ? "" : description;
@@ -51,14 +64,14 @@ public record Node(
     public Node withColumns(List<Column> newColumns) {
         return new Node(uniqueId, resourceType, packageName, name, sourceName, originalFilePath, patchPath,
                 description, newColumns, meta, tags, dependsOn, rawCode, compiledCode, materialized, fqn, database,
-                schema, relationName, enabled);
+                schema, relationName, enabled, persistsColumnDocs);
     }
 
     /** The same node documented as {@code other} documents it: description, columns, meta and tags. */
     public Node withDocsOf(Node other) {
         return new Node(uniqueId, resourceType, packageName, name, sourceName, originalFilePath, patchPath,
                 other.description, other.columns, other.meta, other.tags, dependsOn, rawCode, compiledCode,
-                materialized, fqn, database, schema, relationName, enabled);
+                materialized, fqn, database, schema, relationName, enabled, persistsColumnDocs);
     }
 
     /** The SQL worth showing a reader: compiled when dbt compiled it, else raw. */

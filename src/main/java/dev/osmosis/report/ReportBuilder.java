@@ -44,6 +44,7 @@ public final class ReportBuilder {
         Lineage lineage = Lineage.of(project.manifest());
         NodeDocumenter documenter = new NodeDocumenter(settings, lineage, project.catalog(), false);
         Map<String, NodeDocs> traced = new InheritanceTrace(lineage, documenter, settings).trace(state.docs());
+        DocReferences references = new DocReferences(project.manifest().docs().values(), project.packageName());
         CoverageReport coverage = new Coverage(settings.placeholders())
                 .compute(project.packageName(), selected, state.docs(), project.catalog());
 
@@ -56,13 +57,17 @@ public final class ReportBuilder {
             String folder = coverage.nodes().get(i).folder();
             NodeDocs docs = traced.get(node.uniqueId());
             Provenance nodeProvenance = describe(docs.description(), docs.meta(),
-                    project.catalog().table(node.uniqueId()).map(Catalog.Table::comment).orElse(null), null);
+                    project.catalog().table(node.uniqueId()).map(Catalog.Table::comment).orElse(null), null,
+                    false);
             nodes.add(new ReportData.NodeInfo(node.uniqueId(), node.displayName(), node.resourceType().label(),
                     folder, nodeProvenance.key()));
             Tallies folderTallies = perFolder.computeIfAbsent(folder, f -> new Tallies());
             folderTallies.node(nodeProvenance);
             total.node(nodeProvenance);
-            for (ReportData.Row row : rows(i, node, docs)) {
+            Location where = location(node);
+            rows.add(new ReportData.Row(i, null, docs.description(), nodeProvenance.key(), null, where.file,
+                    where.line, null, references.render(docs.description())));
+            for (ReportData.Row row : rows(i, node, docs, where, traced, references)) {
                 rows.add(row);
                 folderTallies.column(row.provenance());
                 total.column(row.provenance());
@@ -79,29 +84,42 @@ public final class ReportBuilder {
                 folders, nodes, rows, ancestors, usage, List.of());
     }
 
+    /** Where a node is documented: its YAML entry, else the file the manifest names. */
+    private record Location(String file, int line) {
+    }
+
+    private Location location(Node node) {
+        SchemaFiles.Located entry = state.entry(node.uniqueId()).orElse(null);
+        return entry == null ? new Location(Objects.requireNonNullElse(node.patchPath(), node.originalFilePath()), 0)
+                : new Location(project.root().relativize(entry.file().path()).toString().replace('\\', '/'),
+                        entry.entry().line());
+    }
+
     /**
      * The node's columns as the YAML has them, then those only the manifest or the warehouse knows (the same
      * columns {@code coverage} counts: case-insensitive names, catalog-only columns undocumented).
      */
-    private List<ReportData.Row> rows(int index, Node node, NodeDocs docs) {
+    private List<ReportData.Row> rows(int index, Node node, NodeDocs docs, Location where,
+                                      Map<String, NodeDocs> traced, DocReferences references) {
         SchemaFiles.Located entry = state.entry(node.uniqueId()).orElse(null);
-        String file = entry != null ? project.root().relativize(entry.file().path()).toString().replace('\\', '/')
-                : Objects.requireNonNullElse(node.patchPath(), node.originalFilePath());
-        int entryLine = entry != null ? entry.entry().line() : 0;
+        String file = where.file();
+        int entryLine = where.line();
         Catalog.Table table = project.catalog().table(node.uniqueId()).orElse(null);
         Map<String, ReportData.Row> byKey = new LinkedHashMap<>();
         for (ColumnDocs c : docs.columns()) {
             int line = entry == null ? 0 : entry.entry().column(c.name()).map(SchemaColumn::line).orElse(entryLine);
             String comment = table == null ? null : table.column(c.name()).map(Catalog.CatalogColumn::comment)
                     .orElse(null);
-            Provenance p = describe(c.description(), c.meta(), comment, c.origin());
-            byKey.putIfAbsent(key(c.name()), new ReportData.Row(index, c.name(), c.description(), p.key(),
-                    p == Provenance.INHERITED ? c.origin() : null, file, line));
+            Provenance p = describe(c.description(), c.meta(), comment, c.origin(), node.persistsColumnDocs());
+            String ancestor = p == Provenance.INHERITED ? c.origin() : null;
+            byKey.putIfAbsent(key(c.name()), new ReportData.Row(index, c.name(), c.description(), p.key(), ancestor,
+                    file, line, ancestor == null ? null : aiStateAt(traced.get(ancestor), c),
+                    references.render(c.description())));
         }
         for (Column c : node.columns()) {
-            Provenance p = describe(c.description(), c.meta(), null, null);
+            Provenance p = describe(c.description(), c.meta(), null, null, false);
             byKey.putIfAbsent(key(c.name()), new ReportData.Row(index, c.name(), c.description(), p.key(), null, file,
-                    entryLine));
+                    entryLine, null, references.render(c.description())));
         }
         if (table != null) {
             for (Catalog.CatalogColumn c : table.columns()) {
@@ -112,8 +130,29 @@ public final class ReportBuilder {
         return new ArrayList<>(byKey.values());
     }
 
-    /** The provenance of one description: review marks first, then the engine's origin, then the warehouse. */
-    private Provenance describe(String text, Map<String, Object> meta, String warehouseComment, String origin) {
+    /**
+     * The AI mark the inherited text carries at the ancestor that wrote it (the column of that name there, else the
+     * one holding the very text), as a provenance key; null when a person wrote it there.
+     */
+    private String aiStateAt(NodeDocs ancestor, ColumnDocs inherited) {
+        if (ancestor == null) {
+            return null;
+        }
+        ColumnDocs there = ancestor.columns().stream().filter(c -> key(c.name()).equals(key(inherited.name())))
+                .findFirst().or(() -> ancestor.columns().stream()
+                        .filter(c -> c.description().equals(inherited.description())).findFirst())
+                .orElse(null);
+        Provenance ai = there == null ? null : marks.aiState(there.meta());
+        return ai == null ? null : ai.key();
+    }
+
+    /**
+     * The provenance of one description: review marks first, then the engine's origin, then the warehouse. With
+     * persist_docs the warehouse comment is dbt's copy of the YAML text, so equality says nothing about who wrote
+     * it: the YAML's text is a person's.
+     */
+    private Provenance describe(String text, Map<String, Object> meta, String warehouseComment, String origin,
+                                boolean warehouseEchoesYaml) {
         if (!settings.isDocumented(text)) {
             return Provenance.UNDOCUMENTED;
         }
@@ -124,7 +163,7 @@ public final class ReportBuilder {
         if (origin != null) {
             return Provenance.INHERITED;
         }
-        if (warehouseComment != null && warehouseComment.strip().equals(text.strip())) {
+        if (!warehouseEchoesYaml && warehouseComment != null && warehouseComment.strip().equals(text.strip())) {
             return Provenance.WAREHOUSE;
         }
         return Provenance.PERSON;

@@ -40,13 +40,28 @@ public record ReportData(String project, String generatedAt, CoverageReport.Tall
     }
 
     /**
-     * One column. Serialized as an array (the page may hold tens of thousands): [node, column, description,
-     * provenance, ancestor, file, line]; {@code ancestor} is the unique id the text was inherited from, or null;
+     * One description: a column's, or the node's own when {@code column} is null. Serialized as an array (the page
+     * may hold tens of thousands): [node, column, description, provenance, ancestor, file, line, ancestorProvenance,
+     * rendered]; {@code ancestor} is the unique id the text was inherited from, or null; {@code ancestorProvenance}
+     * is the AI mark the text carries there ({@link Provenance#key()} of ai-awaiting or ai-reviewed), else null;
+     * {@code rendered} is the text with its doc() references replaced by the doc blocks, null when it has none;
      * {@code line} is 0 when the column has no YAML line yet.
      */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    @JsonPropertyOrder({"node", "column", "description", "provenance", "ancestor", "file", "line"})
+    @JsonPropertyOrder({"node", "column", "description", "provenance", "ancestor", "file", "line",
+        "ancestorProvenance", "rendered"})
     public record Row(int node, String column, String description, String provenance, String ancestor, String file,
-                      int line) {
+                      int line, String ancestorProvenance, String rendered) {
+
+        public Row(int node, String column, String description, String provenance, String ancestor, String file,
+                   int line) {
+            this(node, column, description, provenance, ancestor, file, line, null, null);
+        }
+
+        /** The node's own description rather than a column's. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isNodeDescription() {
+            return column == null;
+        }
     }
 }

@@ -6,6 +6,11 @@
   var labels = {}, shortLabels = {};
   data.provenance.forEach(function (p) { labels[p.key] = p.label; shortLabels[p.key] = p.shortLabel; });
   function ancestorName(row) { return row[4] ? data.ancestors[row[4]] : ""; }
+  // Row: [node, column (null for the node's own description), description, provenance, ancestor, file, line,
+  //       the AI mark the text carries at the ancestor, the text with its doc() references rendered]
+  function thereLabel(row) {
+    return row[7] ? "AI-written there, " + (row[7] === "ai-reviewed" ? "reviewed" : "awaiting review") : "";
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -18,6 +23,20 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     if (text !== undefined) { e.textContent = String(text); }
     return e;
+  }
+  /** The text with a <wbr> after each _ and / so a name or path wraps there and never inside a word. */
+  function breakable(text) {
+    var f = document.createDocumentFragment();
+    String(text).split(/(?<=[_\/])/).forEach(function (part, i) {
+      if (i > 0) { f.appendChild(document.createElement("wbr")); }
+      f.appendChild(document.createTextNode(part));
+    });
+    return f;
+  }
+  function cell(attrs, text) {
+    var td = el("td", attrs);
+    td.appendChild(breakable(text));
+    return td;
   }
   function pct(part, whole) { return whole === 0 ? "100.0" : (Math.round(1000 * part / whole) / 10).toFixed(1); }
   function num(n) { return Number(n).toLocaleString("en-US"); }
@@ -49,7 +68,7 @@
       " documented descriptions (" + awaitingNodes + " of them node descriptions)";
 
   // --- table state -----------------------------------------------------------------------------------------------
-  var state = { search: "", provenance: "", folder: "", sort: null, dir: 1, page: 0 };
+  var state = { search: "", kind: "", provenance: "", folder: "", sort: null, dir: 1, page: 0 };
   var filtered = data.rows;
   var haystack = null;
 
@@ -57,8 +76,8 @@
   function sortValue(row, key) {
     switch (key) {
       case "node": return nodeOf(row).name;
-      case "column": return row[1];
-      case "description": return row[2];
+      case "column": return row[1] || "";
+      case "description": return row[8] || row[2];
       case "provenance": return labels[row[3]];
       case "ancestor": return ancestorName(row);
       default: return row[5] + ":" + String(row[6]).padStart(7, "0");
@@ -67,13 +86,15 @@
   function applyFilters() {
     if (haystack === null) {
       haystack = data.rows.map(function (r) {
-        return [nodeOf(r).name, nodeOf(r).id, r[1], r[2], r[4] || "", ancestorName(r), r[5]].join("\n").toLowerCase();
+        return [nodeOf(r).name, nodeOf(r).id, r[1] || "", r[2], r[8] || "", r[4] || "", ancestorName(r),
+          labels[r[3]], thereLabel(r), r[5]].join("\n").toLowerCase();
       });
     }
     var q = state.search.trim().toLowerCase();
     var out = [];
     for (var i = 0; i < data.rows.length; i++) {
       var r = data.rows[i];
+      if (state.kind && (r[1] === null) !== (state.kind === "node")) { continue; }
       if (state.provenance && r[3] !== state.provenance) { continue; }
       if (state.folder && nodeOf(r).folder !== state.folder) { continue; }
       if (q && haystack[i].indexOf(q) < 0) { continue; }
@@ -94,21 +115,27 @@
     var start = state.page * PAGE_SIZE;
     filtered.slice(start, start + PAGE_SIZE).forEach(function (r) {
       var node = nodeOf(r);
-      var tr = el("tr", { "data-provenance": r[3] });
-      tr.appendChild(el("td", { title: node.id }, node.name));
-      tr.appendChild(el("td", {}, r[1]));
-      tr.appendChild(r[2] ? el("td", {}, r[2]) : el("td", { "class": "empty" }, "(none)"));
-      var p = el("td");
+      var tr = el("tr", { "data-provenance": r[3], "data-kind": r[1] === null ? "node" : "column" });
+      tr.appendChild(cell({ "class": "name", title: node.id }, node.name));
+      tr.appendChild(r[1] === null ? el("td", { "class": "node-description" }, node.type + " description")
+          : cell({ "class": "name" }, r[1]));
+      tr.appendChild(description(r));
+      var p = el("td", { "class": "provenance" });
+      var there = thereLabel(r);
       p.appendChild(el("span", { "class": "tag p-" + r[3], title: labels[r[3]] }, shortLabels[r[3]]));
+      if (there) {
+        p.appendChild(el("span", { "class": "tag there p-" + r[7],
+          title: "inherited from " + ancestorName(r) + ", " + there }, there));
+      }
       tr.appendChild(p);
-      tr.appendChild(el("td", r[4] ? { title: r[4] } : {}, ancestorName(r)));
-      tr.appendChild(el("td", {}, r[6] > 0 ? r[5] + ":" + r[6] : r[5]));
+      tr.appendChild(cell(r[4] ? { "class": "name", title: r[4] } : { "class": "name" }, ancestorName(r)));
+      tr.appendChild(cell({ "class": "file" }, r[6] > 0 ? r[5] + ":" + r[6] : r[5]));
       rows.appendChild(tr);
     });
     body.replaceChildren(rows);
     var count = document.getElementById("row-count");
     count.setAttribute("data-count", filtered.length);
-    count.textContent = num(filtered.length) + " of " + num(data.rows.length) + " columns";
+    count.textContent = num(filtered.length) + " of " + num(data.rows.length) + " descriptions";
     document.getElementById("page-info").textContent = filtered.length === 0 ? "no rows" :
         "rows " + num(start + 1) + "\u2013" + num(Math.min(start + PAGE_SIZE, filtered.length)) +
         ", page " + (state.page + 1) + " of " + pages();
@@ -118,6 +145,14 @@
     document.querySelectorAll(".legend button").forEach(function (b) {
       b.classList.toggle("active", b.getAttribute("data-provenance") === state.provenance);
     });
+  }
+  /** The text as dbt shows it, a doc() reference rendered with the reference beside it (and on hover). */
+  function description(r) {
+    if (!r[2]) { return el("td", { "class": "text empty" }, "(none)"); }
+    if (!r[8]) { return el("td", { "class": "text" }, r[2]); }
+    var td = el("td", { "class": "text rendered", title: r[2] }, r[8]);
+    td.appendChild(el("code", { "class": "doc-ref" }, r[2]));
+    return td;
   }
   function goTo(page) { state.page = Math.min(Math.max(0, page), pages() - 1); render(); }
 
@@ -129,7 +164,8 @@
     var b = el("button", { type: "button", "data-provenance": p.key, id: "legend-" + p.key });
     b.appendChild(el("span", { "class": "swatch p-" + p.key }));
     b.appendChild(document.createTextNode(p.label + ": "));
-    b.appendChild(el("span", { "class": "count" }, data.columnsByProvenance[p.key]));
+    // node and column descriptions alike: the number of rows a click on this entry lists
+    b.appendChild(el("span", { "class": "count" }, data.columnsByProvenance[p.key] + data.nodesByProvenance[p.key]));
     b.addEventListener("click", function () { setProvenance(state.provenance === p.key ? "" : p.key); });
     legend.appendChild(b);
   });
@@ -138,6 +174,8 @@
     folderSelect.value = folder; state.folder = folder; applyFilters();
     document.getElementById("columns-title").scrollIntoView();
   }
+  var kindSelect = document.getElementById("filter-kind");
+  kindSelect.addEventListener("change", function () { state.kind = kindSelect.value; applyFilters(); });
   provenanceSelect.addEventListener("change", function () { state.provenance = provenanceSelect.value; applyFilters(); });
   var folderSelect = document.getElementById("filter-folder");
   data.folders.forEach(function (f) { folderSelect.appendChild(el("option", { value: f.folder }, f.folder)); });
@@ -164,29 +202,33 @@
 
   // --- folder chart: one bar per folder, split by provenance, as shares of the folder's columns -------------------
   (function folderChart() {
-    var labelWidth = 260, barWidth = 620, rowHeight = 24, width = labelWidth + barWidth + 150;
-    var chart = svg("svg", { width: width, height: data.folders.length * rowHeight + 6, role: "img",
-      "aria-label": "Columns per folder by provenance" });
-    data.folders.forEach(function (f, i) {
-      var total = f.tally.columns, y = i * rowHeight + 3, x = labelWidth;
-      var g = svg("g", { "class": "bar", "data-folder": f.folder });
-      var name = f.folder.length > 38 ? "\u2026" + f.folder.slice(-37) : f.folder;
-      g.appendChild(svg("text", { x: labelWidth - 8, y: y + 14, "text-anchor": "end" }, name));
+    var box = document.getElementById("folder-chart");
+    document.getElementById("folder-count").textContent = num(data.folders.length) + " folder" +
+        (data.folders.length === 1 ? "" : "s") + (data.folders.length > 12 ? "; the list scrolls." : ".");
+    data.folders.forEach(function (f) {
+      var total = f.tally.columns;
+      var row = el("div", { "class": "folder-row", "data-folder": f.folder, role: "button", tabindex: "0" });
+      var name = el("span", { "class": "folder-name" });
+      name.appendChild(breakable(f.folder));
+      row.appendChild(name);
+      var bar = el("span", { "class": "folder-bar", role: "img",
+        "aria-label": f.folder + ": " + total + " columns by provenance" });
       data.provenance.forEach(function (p) {
         var n = f.columns[p.key];
         if (!n) { return; }
-        var w = barWidth * n / total;
-        var r = svg("rect", { x: x, y: y, width: Math.max(w, 0.5), height: rowHeight - 6, "class": "p-" + p.key });
-        r.appendChild(svg("title", {}, f.folder + ": " + n + " " + p.label));
-        g.appendChild(r);
-        x += w;
+        var part = el("span", { "class": "p-" + p.key, title: f.folder + ": " + n + " " + p.label });
+        part.style.width = (100 * n / total) + "%";
+        bar.appendChild(part);
       });
-      g.appendChild(svg("text", { x: labelWidth + barWidth + 8, y: y + 14 },
-          pct(f.tally.documentedColumns, total) + "% of " + num(total)));
-      g.addEventListener("click", function () { setFolder(f.folder); });
-      chart.appendChild(g);
+      row.appendChild(bar);
+      row.appendChild(el("span", { "class": "folder-pct" }, total === 0 ? "no columns"
+          : pct(f.tally.documentedColumns, total) + "% of " + num(total)));
+      row.addEventListener("click", function () { setFolder(f.folder); });
+      row.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); setFolder(f.folder); }
+      });
+      box.appendChild(row);
     });
-    document.getElementById("folder-chart").appendChild(chart);
   })();
 
   // --- LLM usage: calls and cost per run, stacked by model --------------------------------------------------------

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
     private static final String HOSTILE = "</script><script>alert(1)</script> & <!-- \u2028";
+    /** A doc block's text, rendered into the page's data in place of its reference. */
+    private static final String DOC_BLOCK = "Deleted <script>alert(2)</script></script><!--";
 
     private static ReportData data() {
         return new ReportData("p<b>", "2026-12-01T10:00:00Z", new CoverageReport.Tally(1, 0, 1, 1),
                 Map.of("person", 1), Map.of("undocumented", 1), List.of(new ReportData.Legend("person", "a", "a")),
                 List.of(), List.of(new ReportData.NodeInfo("model.p.x", "x", "model", "models", "undocumented")),
-                List.of(new ReportData.Row(0, "c", HOSTILE, "person", null, "models/x.yml", 3)), Map.of(),
+                List.of(new ReportData.Row(0, "c", HOSTILE, "person", null, "models/x.yml", 3),
+                        new ReportData.Row(0, "d", "{{ doc(\"x\") }}", "person", null, "models/x.yml", 4, null,
+                                DOC_BLOCK)), Map.of(),
                 List.of(), List.of());
     }
 
@@ -37,6 +41,7 @@ class HtmlReportTest {
         assertTrue(m.find());
         JsonNode json = new ObjectMapper().readTree(m.group(1));
         assertEquals(HOSTILE, json.at("/rows/0/2").asText(), "the escapes decode to the very text");
+        assertEquals(DOC_BLOCK, json.at("/rows/1/8").asText(), "a doc block's text too");
     }
 
     @Test

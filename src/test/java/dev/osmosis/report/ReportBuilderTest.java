@@ -40,6 +40,9 @@ class ReportBuilderTest {
     private static Map<String, List<String>> provenance(ReportData data) {
         Map<String, List<String>> out = new HashMap<>();
         for (ReportData.Row r : data.rows()) {
+            if (r.isNodeDescription()) {
+                continue;
+            }
             out.put(data.nodes().get(r.node()).name() + "." + r.column(),
                     java.util.Arrays.asList(r.provenance(), r.ancestor()));
         }
@@ -78,10 +81,10 @@ class ReportBuilderTest {
     @Test
     void rowsSayWhereEachColumnIsWritten() throws IOException {
         ReportData data = build(ReportProjects.chain(tmp.resolve("p")));
-        ReportData.Row total = data.rows().stream().filter(r -> r.column().equals("total")).findFirst().orElseThrow();
+        ReportData.Row total = data.rows().stream().filter(r -> "total".equals(r.column())).findFirst().orElseThrow();
         assertEquals("models/marts/fct.yml", total.file());
         assertEquals(9, total.line(), "the line of the column's name key");
-        ReportData.Row loadedAt = data.rows().stream().filter(r -> r.column().equals("loaded_at")).findFirst()
+        ReportData.Row loadedAt = data.rows().stream().filter(r -> "loaded_at".equals(r.column())).findFirst()
                 .orElseThrow();
         assertEquals(3, loadedAt.line(), "not in the YAML yet: the line of the model's entry, where it would go");
     }
@@ -94,12 +97,14 @@ class ReportBuilderTest {
         CoverageReport coverage = new Coverage(Placeholders.DEFAULT).compute("p",
                 List.copyOf(project.manifest().nodes().values()), ProjectDocs.read(project).docs(), project.catalog());
         assertEquals(coverage.total(), data.totals());
-        assertEquals(List.of("models/marts", "models/staging"), data.folders().stream()
+        assertEquals(List.of(ReportProjects.LONG_FOLDER, "models/marts", "models/staging"), data.folders().stream()
                 .map(ReportData.Folder::folder).toList());
         int columns = data.folders().stream().mapToInt(f -> f.columns().values().stream().mapToInt(i -> i).sum())
                 .sum();
         assertEquals(data.totals().columns(), columns);
-        assertEquals(data.rows().size(), columns);
+        assertEquals(data.rows().stream().filter(r -> !r.isNodeDescription()).count(), columns);
+        assertEquals(data.totals().nodes(), data.rows().stream().filter(ReportData.Row::isNodeDescription).count(),
+                "one row per node description");
     }
 
     @ParameterizedTest
@@ -125,7 +130,7 @@ class ReportBuilderTest {
         List<Node> nodes = project.manifest().nodes().values().stream().filter(project::isOwn).toList();
         ReportData data = new ReportBuilder(project, ProjectDocs.read(project), DocSettings.defaults(),
                 ReviewMarks.from(Map.of())).build(nodes, List.of(), NOW);
-        ReportData.Row appId = data.rows().stream().filter(r -> r.column().equals("app_id")
+        ReportData.Row appId = data.rows().stream().filter(r -> "app_id".equals(r.column())
                 && data.nodes().get(r.node()).name().equals("snowplow_web_base_events_this_run")).findFirst()
                 .orElseThrow();
         assertEquals("inherited", appId.provenance());
@@ -145,6 +150,77 @@ class ReportBuilderTest {
                 List.copyOf(project.manifest().nodes().values()), ProjectDocs.read(project).docs(), project.catalog());
         assertEquals(coverage.total(), data.totals(), "no `dbt parse` needed: both read the YAML");
         assertEquals(List.of(), data.warnings());
+    }
+
+    @Test
+    void nodeDescriptionsAreRowsWithTheirOwnProvenanceFileAndLine() throws IOException {
+        ReportData data = build(ReportProjects.chain(tmp.resolve("p")));
+        ReportData.Row stg = nodeRow(data, "stg");
+        assertEquals("Orders, cleaned.", stg.description());
+        assertEquals("ai-awaiting", stg.provenance(), "the model's own mark");
+        assertEquals("models/staging/stg.yml", stg.file());
+        assertEquals(3, stg.line());
+        assertEquals("person", nodeRow(data, "raw.orders").provenance());
+        assertEquals("undocumented", nodeRow(data, "fct").provenance());
+    }
+
+    private static ReportData.Row nodeRow(ReportData data, String name) {
+        return data.rows().stream().filter(r -> r.isNodeDescription() && data.nodes().get(r.node()).name()
+                .equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ReportData.Row row(ReportData data, String node, String column) {
+        return data.rows().stream().filter(r -> column.equals(r.column()) && data.nodes().get(r.node()).name()
+                .equals(node)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void inheritedTextSaysWhetherItIsAiWrittenWhereItCameFrom() throws IOException {
+        Path root = ReportProjects.chain(tmp.resolve("p"));
+        assertEquals("ai-awaiting", row(build(root), "fct", "status").ancestorProvenance(),
+                "stg's status awaits review, so fct's copy does too");
+        assertNull(row(build(root), "fct", "id").ancestorProvenance(), "a person wrote the source's id");
+        Path stg = root.resolve("models/staging/stg.yml");
+        String marked = "        meta:\n          osmosis_generated: true\n";
+        String yaml = Files.readString(stg);
+        int column = yaml.indexOf("- name: status");
+        Files.writeString(stg, yaml.substring(0, column) + yaml.substring(column).replace(marked,
+                marked + "          osmosis_reviewed: '2026-12-01'\n"));
+        ReportProjects.refreshManifest(root);
+        assertEquals("ai-reviewed", row(build(root), "fct", "status").ancestorProvenance());
+    }
+
+    @Test
+    void withPersistDocsAPersonsTextEqualToTheWarehouseCommentIsStillThePersons() throws IOException {
+        Path root = ReportProjects.chain(tmp.resolve("p"));
+        ReportProjects.commentNoteInWarehouse(root);
+        assertEquals("warehouse", provenance(build(root)).get("fct.note").get(0),
+                "without persist_docs the YAML holds the warehouse's comment");
+        ReportProjects.persistFctDocs(root);
+        assertEquals("person", provenance(build(root)).get("fct.note").get(0),
+                "with persist_docs the warehouse comment is dbt's copy of the YAML");
+    }
+
+    @Test
+    void docReferencesShowTheDocBlocksTextAndKeepTheReference() throws IOException {
+        ReportData data = build(ReportProjects.chain(tmp.resolve("p")));
+        ReportData.Row deleted = row(data, "fct", "is_deleted");
+        assertEquals("{{ doc(\"is_deleted\") }}", deleted.description(), "the YAML's text, as written");
+        assertEquals("True once the shop deleted the order <script>alert(1)</script>", deleted.rendered(),
+                "the block's text, escaped by the page like every other text");
+        assertEquals("person", deleted.provenance());
+        assertNull(row(data, "fct", "note").rendered(), "no reference, nothing rendered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ doc('p', 'is_deleted') }}", "{{doc(\"is_deleted\")}}", "{{- doc('is_deleted') -}}"})
+    void everySpellingOfAReferenceRenders(String reference) {
+        DocReferences refs = new DocReferences(List.of(new dev.osmosis.project.DocBlock("doc.p.is_deleted", "p",
+                "is_deleted", " Deleted. "), new dev.osmosis.project.DocBlock("doc.q.is_deleted", "q", "is_deleted",
+                "Theirs.")), "p");
+        assertEquals("Before: Deleted. after", refs.render("Before: " + reference + " after"));
+        assertEquals("Theirs.", refs.render("{{ doc('q', 'is_deleted') }}"), "a package's block by its name");
+        assertNull(refs.render("{{ doc('unknown') }}"), "an unknown block stays a reference");
     }
 
     @Test

@@ -17,13 +17,18 @@ import java.util.Map;
 final class ReportProjects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A folder name longer than any label a chart could cut, and a model name longer than its table cell. */
+    static final String LONG_FOLDER = "models/intermediate/finance_and_accounting_reconciliation/quarterly_close";
+    static final String LONG_NAME = "int_quarterly_close_reconciliation_by_sales_region_and_currency";
+
     private ReportProjects() {
     }
 
     /**
      * raw.orders -> stg -> fct, with every kind of provenance: a person's text, a warehouse comment, text inherited
-     * over one and two generations (one of them AI-written upstream), AI text awaiting review and reviewed, and a
-     * column only the warehouse knows.
+     * over one and two generations (one of them AI-written upstream), AI text awaiting review and reviewed, a
+     * column only the warehouse knows, a doc block reference (the block holding markup), and a long-named model
+     * without columns in a deep folder.
      */
     static Path chain(Path root) throws IOException {
         Files.createDirectories(root.resolve("models/staging"));
@@ -79,15 +84,21 @@ final class ReportProjects {
                         description: Free text the <b>support</b> team adds.
                       - name: placeholder
                         description: Pending further documentation
+                      - name: is_deleted
+                        description: '{{ doc("is_deleted") }}'
                 """);
+        Files.createDirectories(root.resolve(LONG_FOLDER));
         Files.writeString(root.resolve("target/manifest.json"), """
                 {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json",
                               "project_name": "p"},
                  "sources": {"source.p.raw.orders": %s},
-                 "nodes": {"model.p.stg": %s, "model.p.fct": %s}}
+                 "nodes": {"model.p.stg": %s, "model.p.fct": %s, "model.p.%s": %s},
+                 "docs": {"doc.p.is_deleted": {"unique_id": "doc.p.is_deleted", "package_name": "p",
+                   "name": "is_deleted", "block_contents": "True once the shop deleted the order <script>alert(1)</script>"}}}
                 """.formatted(node("source.p.raw.orders", "models/staging/sources.yml", "models/staging/sources.yml"),
                 node("model.p.stg", "models/staging/stg.sql", "source.p.raw.orders"),
-                node("model.p.fct", "models/marts/fct.sql", "model.p.stg")));
+                node("model.p.fct", "models/marts/fct.sql", "model.p.stg"), LONG_NAME,
+                node("model.p." + LONG_NAME, LONG_FOLDER + "/" + LONG_NAME + ".sql", "model.p.stg")));
         Files.writeString(root.resolve("target/catalog.json"), """
                 {"metadata": {}, "sources": {"source.p.raw.orders": {"metadata": {"type": "TABLE"}, "columns": {
                    "id": {"name": "id", "type": "bigint", "index": 1, "comment": null},
@@ -116,6 +127,23 @@ final class ReportProjects {
             n.putObject("depends_on").putArray("nodes").add(parentOrPatch);
         }
         return n.toString();
+    }
+
+    /** The warehouse holds fct.note's YAML text as the column's comment, as persist_docs would have put it. */
+    static void commentNoteInWarehouse(Path root) throws IOException {
+        Path catalog = root.resolve("target/catalog.json");
+        Files.writeString(catalog, Files.readString(catalog).replace("\"loaded_at\": {",
+                "\"note\": {\"name\": \"note\", \"type\": \"text\", \"index\": 3, "
+                        + "\"comment\": \"Free text the <b>support</b> team adds.\"},\n\"loaded_at\": {"));
+    }
+
+    /** fct's config says {@code persist_docs: {relation: true, columns: true}}, as dbt_project.yml's +persist_docs does. */
+    static void persistFctDocs(Path root) throws IOException {
+        Path manifest = root.resolve("target/manifest.json");
+        ObjectNode json = (ObjectNode) JSON.readTree(manifest.toFile());
+        ((ObjectNode) json.at("/nodes/model.p.fct/config")).putObject("persist_docs").put("relation", true)
+                .put("columns", true);
+        Files.writeString(manifest, json.toString());
     }
 
     /** What `dbt parse` does for the report: the manifest's descriptions, columns and meta become the YAML's. */
