@@ -44,6 +44,7 @@ final class SynthesisStep {
         this.command = command;
     }
 
+    @SuppressWarnings("try") // the armed trap is held for the block's extent, never referenced in it
     int run(Project project, Lineage lineage, NodeDocumenter documenter, Set<String> selected, DocState state,
             ResultWriter writeResult) {
         Map<String, String> env = ctx.env();
