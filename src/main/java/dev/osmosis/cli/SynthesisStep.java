@@ -65,6 +65,7 @@ final class SynthesisStep {
             LlmClient provider = usage.dryRun() ? null : LlmClients.builder(llm).limiter(limiter).build();
             LlmClient client = session.wrap(provider);
             SynthesisProgress progress = new SynthesisProgress(ctx.err(), ctx.interactive(),
+                    TerminalWidth.of(env, ctx.interactive(), TerminalWidth::stty),
                     session.dryRunReport()::markPromptEstimated, usage.dryRun() ? null : limiter::pace);
             // As many threads as the limiter may let calls run at once: it, not the pool, sets the concurrency.
             int threads = usage.dryRun() ? llm.concurrency() : limiter.maxConcurrency();
