@@ -45,8 +45,8 @@ public final class RetryingClient implements LlmClient {
                 if (attempt >= policy.maxAttempts() || outOfTime) {
                     throw attempt == 1 ? e : gaveUp(e, attempt, outOfTime);
                 }
-                Logger.warn("{} Retry {} of {} in {}.", e.getMessage(), attempt, policy.maxAttempts() - 1,
-                        seconds(delay));
+                Logger.warn("{}{} Retry {} of {} in {}.", request.nodeId() == null ? "" : request.nodeId() + ": ",
+                        e.getMessage(), attempt, policy.maxAttempts() - 1, seconds(delay));
                 try {
                     time.sleep(delay);
                 } catch (InterruptedException ie) {
