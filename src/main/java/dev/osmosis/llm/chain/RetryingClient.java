@@ -35,7 +35,8 @@ public final class RetryingClient implements LlmClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 LlmResponse response = delegate.complete(request);
-                return response.withLatencyAndAttempts(Duration.ofNanos(time.nanoTime() - start), attempt);
+                // the latency stays the provider's own (the answering exchange): backoff is not the provider's time
+                return response.withAttempts(attempt);
             } catch (LlmException e) {
                 if (!e.retryable()) {
                     throw e;
