@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = Osmosis.DESCRIPTION,
         subcommands = {YamlCommand.class, CoverageCommand.class, ReportCommand.class, ReviewCommand.class, LlmCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Osmosis implements Runnable {
     /** Constants, so that {@link CommandTree} can build the root without reading this annotation. */
     static final String NAME = "osmosis";
