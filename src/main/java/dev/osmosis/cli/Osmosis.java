@@ -78,6 +78,11 @@ public final class Osmosis implements Runnable {
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = CommandTree.forArgs(this, args);
+        CommandLine yaml = cli.getSubcommands().get("yaml");
+        CommandLine document = yaml == null ? null : yaml.getSubcommands().get("document");
+        if (document != null) {
+            OptionSections.install(document, DocumentCommand.HELP_SECTIONS);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -60,4 +60,29 @@ class HelpAndErrorsTest {
         }
         return values;
     }
+
+    @Test
+    void documentHelpIsInSectionsWithExamples() {
+        CliHarness.Result r = CliHarness.run("yaml", "document", "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        String help = r.out();
+        int selection = help.indexOf("\nSelection (the project and its nodes):\n");
+        int documenting = help.indexOf("\nDocumenting:\n");
+        int llm = help.indexOf("\nLLM (with --synthesize):\n");
+        int cost = help.indexOf("\nCost:\n");
+        int output = help.indexOf("\nOutput:\n");
+        int examples = help.indexOf("\nExamples:\n");
+        assertTrue(selection >= 0 && selection < documenting && documenting < llm && llm < cost && cost < output
+                && output < examples, help);
+        // after the synopsis, which names every option: where each is described
+        int provider = help.indexOf("--llm-provider", selection);
+        int maxCost = help.indexOf("--llm-max-cost", selection);
+        assertTrue(provider > llm && provider < cost, help);
+        assertTrue(maxCost > cost && maxCost < output, help);
+        assertTrue(help.indexOf("--dry-run", selection) > output, "write options close the list: " + help);
+        assertTrue(help.indexOf("--help", selection) > output, help);
+        assertTrue(help.contains("osmosis help yaml document") || help.contains("osmosis yaml document --dry-run"),
+                help);
+        assertEquals(help, CliHarness.run("help", "yaml", "document").out(), "the same help either way");
+    }
 }
