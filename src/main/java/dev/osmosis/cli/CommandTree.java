@@ -61,7 +61,7 @@ final class CommandTree {
         }
         for (Class<?> sub : parent.getAnnotation(Command.class).subcommands()) {
             Command command = sub.getAnnotation(Command.class);
-            if (command != null && command.name().equals(args[at]) && sub != CommandLine.HelpCommand.class) {
+            if (command != null && command.name().equals(args[at]) && sub != HelpCommand.class) {
                 return sub;
             }
         }

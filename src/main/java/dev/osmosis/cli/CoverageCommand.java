@@ -37,9 +37,29 @@ public final class CoverageCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-under", paramLabel = "PCT",
-            description = "Exit 1 when overall coverage (node descriptions and columns) is below PCT percent.")
+    @Option(names = "--fail-under", paramLabel = "PCT", converter = Percent.class,
+            description = "Exit 1 when overall coverage (node descriptions and columns) is below PCT percent "
+                    + "(80 or 80%%).")
     Double failUnder;
+
+    /** A percentage as people write it: 80, 80.5 or 80%, from 0 to 100. */
+    static final class Percent implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            String number = value.strip();
+            number = number.endsWith("%") ? number.substring(0, number.length() - 1).strip() : number;
+            try {
+                double pct = Double.parseDouble(number);
+                if (pct >= 0 && pct <= 100) {
+                    return pct;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a percentage from 0 to "
+                    + "100 (write 80 or 80%)");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

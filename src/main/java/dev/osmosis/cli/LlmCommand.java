@@ -13,6 +13,9 @@ public final class LlmCommand implements Runnable {
     @ParentCommand
     Osmosis root;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** The process environment as the root command was given it. */
     public Map<String, String> environment() {
         return root.environment();
@@ -20,7 +23,10 @@ public final class LlmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "Missing subcommand: try 'osmosis llm --help'.");
+        // `osmosis llm` alone asks what there is: the usage says it, then the usage error
+        CommandLine cli = spec.commandLine();
+        cli.usage(cli.getErr());
+        throw dev.osmosis.OsmosisException.usage("missing subcommand: name one of "
+                + String.join(", ", cli.getSubcommands().keySet()) + ".");
     }
 }

@@ -10,7 +10,16 @@ import picocli.CommandLine.Option;
  * then {@code vars: dbt-osmosis: llm:}, then defaults; see {@link dev.osmosis.llm.LlmSettings#resolve}.
  */
 public final class LlmOptions {
-    @Option(names = "--llm-provider", paramLabel = "NAME",
+    /** Shell completion offers the provider names. */
+    public static final class Providers implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(dev.osmosis.llm.LlmProvider.values()).map(dev.osmosis.llm.LlmProvider::id)
+                    .iterator();
+        }
+    }
+
+    @Option(names = "--llm-provider", paramLabel = "NAME", completionCandidates = Providers.class,
             description = "openai, azure-openai, anthropic, google-gemini, ollama or lm-studio (env LLM_PROVIDER).")
     String provider;
 

@@ -21,7 +21,15 @@ public final class LoggingOptions {
      * Sets tinylog's level before anything is logged. Python's names (WARNING, CRITICAL), as dbt-osmosis users
      * type them, are accepted too.
      */
-    @Option(names = "--log-level", paramLabel = "LEVEL",
+    /** Shell completion offers tinylog's levels (Python's names are accepted, not offered). */
+    public static final class Levels implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("trace", "debug", "info", "warn", "error").iterator();
+        }
+    }
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = Levels.class,
             description = "trace, debug, info, warn or error (default: info).")
     void setLogLevel(String value) {
         String level = switch (value.toLowerCase(Locale.ROOT)) {

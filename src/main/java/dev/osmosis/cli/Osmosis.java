@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = Osmosis.DESCRIPTION,
         subcommands = {YamlCommand.class, CoverageCommand.class, ReportCommand.class, ReviewCommand.class, LlmCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Osmosis implements Runnable {
     /** Constants, so that {@link CommandTree} can build the root without reading this annotation. */
     static final String NAME = "osmosis";
@@ -78,6 +78,11 @@ public final class Osmosis implements Runnable {
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = CommandTree.forArgs(this, args);
+        CommandLine yaml = cli.getSubcommands().get("yaml");
+        CommandLine document = yaml == null ? null : yaml.getSubcommands().get("document");
+        if (document != null) {
+            OptionSections.install(document, DocumentCommand.HELP_SECTIONS);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

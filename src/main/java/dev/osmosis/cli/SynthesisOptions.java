@@ -11,7 +11,15 @@ public final class SynthesisOptions {
     @Option(names = "--synthesize", description = "Ask the LLM for what inheritance could not fill.")
     boolean synthesize;
 
-    @Option(names = "--llm-strategy", paramLabel = "STRATEGY",
+    /** Shell completion offers the strategies {@link #resolve} accepts. */
+    public static final class Strategies implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("auto", "bulk", "per-column").iterator();
+        }
+    }
+
+    @Option(names = "--llm-strategy", paramLabel = "STRATEGY", completionCandidates = Strategies.class,
             description = "auto (one structured call per node; per-column only where cheaper), bulk or per-column "
                     + "(default: auto).")
     String strategy;

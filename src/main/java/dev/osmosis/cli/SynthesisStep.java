@@ -66,6 +66,7 @@ final class SynthesisStep {
             LlmClient provider = usage.dryRun() ? null : LlmClients.builder(llm).limiter(limiter).build();
             LlmClient client = session.wrap(provider);
             SynthesisProgress progress = new SynthesisProgress(ctx.err(), ctx.interactive(),
+                    TerminalWidth.of(env, ctx.interactive(), TerminalWidth::stty),
                     session.dryRunReport()::markPromptEstimated, usage.dryRun() ? null : limiter::pace);
             // As many threads as the limiter may let calls run at once: it, not the pool, sets the concurrency.
             int threads = usage.dryRun() ? llm.concurrency() : limiter.maxConcurrency();
@@ -141,6 +142,20 @@ final class SynthesisStep {
         return columns.isEmpty() ? "the model description" : "the model description and " + cols;
     }
 
+    /**
+     * The provider cannot be reached: the nodes whose calls failed and those never asked fail together in one line
+     * (each would repeat the same connection error), and the run says it stopped calling.
+     */
+    private OsmosisException unreachable(SynthesisRun.Result result, LlmException stop) {
+        java.util.TreeSet<String> nodes = new java.util.TreeSet<>(result.notCalled());
+        result.failures().forEach(f -> nodes.add(f.nodeId()));
+        ctx.err().println(TerminalText.escape("failed: " + nodes.size() + " node(s) not synthesized, the LLM "
+                + "provider cannot be reached: " + String.join(", ", nodes)));
+        return OsmosisException.failure("stopped calling the LLM provider after its first connection failure "
+                + "that outlasted the retries; what was done is written, the rest stays undocumented. "
+                + stop.getMessage());
+    }
+
     /** Prints the failed nodes; returns the error that ends the run, or null when every node went through. */
     private OsmosisException failures(SynthesisRun.Result result) {
         if (!result.ungrounded().isEmpty()) {
@@ -156,9 +171,12 @@ final class SynthesisStep {
         result.unusable().forEach((id, gaps) -> ctx.err().println("warning: " + TerminalText.escape(id + ": the model gave no usable text "
                 + "(only empty, null or placeholder answers) for " + gapNames(gaps)) + "; left undocumented, a rerun "
                 + "asks again"));
+        LlmException stop = result.stoppedBy();
+        if (stop != null && stop.unreachable()) {
+            return unreachable(result, stop);
+        }
         result.failures().forEach(f -> ctx.err().println(TerminalText.escape("failed: " + f.nodeId() + ": "
                 + f.message())));
-        LlmException stop = result.stoppedBy();
         if (stop != null) {
             String what = stop.kind() == LlmException.Kind.BUDGET_EXCEEDED ? "the LLM budget was reached"
                     : "the LLM provider refused the run";

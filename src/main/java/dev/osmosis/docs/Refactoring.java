@@ -39,8 +39,9 @@ final class Refactoring {
                 continue;
             }
             String type = DataTypes.format(warehouse.type(), settings);
+            // the YAML's own spelling of the same type (int for integer) stays: only a changed type is synced
             boolean sync = !settings.skipAddDataTypes() && type != null && !type.equalsIgnoreCase(
-                    c.dataType() == null ? "" : c.dataType());
+                    c.dataType() == null ? "" : c.dataType()) && !DataTypes.sameType(c.dataType(), type);
             kept.add(sync ? c.withDataType(type) : c);
         }
         Map<String, Integer> index = new HashMap<>();

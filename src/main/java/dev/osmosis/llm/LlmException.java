@@ -79,6 +79,23 @@ public class LlmException extends OsmosisException {
         return retryable != null ? retryable : kind.retryable();
     }
 
+    /**
+     * The provider cannot be reached at all (its name does not resolve, nothing listens, no route): unlike a reset
+     * or a timeout, the next call will fail the same way, so a run stops calling after the first one.
+     */
+    public boolean unreachable() {
+        if (kind != Kind.CONNECTION) {
+            return false;
+        }
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The budget the provider announced with the error (a 429 may lower it). */
     public RateLimits rateLimits() {
         return rateLimits;

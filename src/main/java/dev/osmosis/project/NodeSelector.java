@@ -72,7 +72,7 @@ public final class NodeSelector {
             if (matched.isEmpty()) {
                 Path yaml = yamlFile(project, selector, workingDir);
                 if (yaml == null) {
-                    throw unmatched(project, "selector '" + selector + "'", selector);
+                    throw unmatched(project, "selector '" + selector + "'", selector, candidates);
                 }
                 (isUnderResourcePaths(project, yaml) ? unknownYaml : notSchemaYaml).add(selector);
                 continue;
@@ -83,7 +83,7 @@ public final class NodeSelector {
             List<String> parts = Arrays.asList(fqn.split("\\."));
             List<Node> matched = candidates.stream().filter(n -> fqnMatches(n, parts)).toList();
             if (matched.isEmpty()) {
-                throw unmatched(project, "--fqn '" + fqn + "'", parts.get(parts.size() - 1));
+                throw unmatched(project, "--fqn '" + fqn + "'", parts.get(parts.size() - 1), candidates);
             }
             chosen.addAll(matched);
         }
@@ -171,15 +171,17 @@ public final class NodeSelector {
         return true;
     }
 
-    private static OsmosisException unmatched(Project project, String what, String name) {
+    private static OsmosisException unmatched(Project project, String what, String name, List<Node> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean disabled = project.manifest().disabled().stream()
                 .anyMatch(id -> id.toLowerCase(Locale.ROOT).endsWith("." + lower));
         if (disabled) {
             return OsmosisException.usage(what + " names a disabled node; enable it in its config to document it.");
         }
+        String hint = dev.osmosis.text.Suggestions.closest(name, candidates.stream().map(Node::name).distinct()
+                .sorted().toList()).map(n -> " Did you mean " + n + "?").orElse("");
         return OsmosisException.usage(what + " matches no model, seed, snapshot or source of project '"
-                + project.packageName() + "'. Use a node name, the path of a .sql/.yml file or folder, or "
+                + project.packageName() + "'." + hint + " Use a node name, the path of a .sql/.yml file or folder, or "
                 + "--fqn folder.model; add --include-external for nodes of installed packages.");
     }
 }

@@ -67,7 +67,17 @@ public final class ReviewRun {
         List<String> failures = new ArrayList<>();
         if (request.action() != Action.list) {
             ReviewSelection.Result chosen = ReviewSelection.choose(request.selectors(), request.all(),
-                    decidable(request, items), resolver, (ids, column) -> hasColumn(files, ids, column));
+                    decidable(request, items), resolver, new ReviewSelection.Columns() {
+                        @Override
+                        public boolean exist(Set<String> ids, String column) {
+                            return hasColumn(files, ids, column);
+                        }
+
+                        @Override
+                        public List<String> names(Set<String> ids) {
+                            return columnNames(files, ids);
+                        }
+                    });
             String what = request.action() == Action.reject && !request.all() ? "no AI-written description"
                     : "nothing awaiting review";
             chosen.matchedNothing().forEach(s -> io.err().println("note: " + what + " matches '"
@@ -111,6 +121,13 @@ public final class ReviewRun {
             return items;
         }
         return items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
+    }
+
+    private List<String> columnNames(SchemaFiles files, Set<String> uniqueIds) {
+        return uniqueIds.stream().sorted().flatMap(id -> project.manifest().node(id).stream())
+                .map(n -> files.find(YamlDocs.ref(n), n)).flatMap(java.util.Optional::stream)
+                .flatMap(l -> l.entry().columns().stream()).map(dev.osmosis.schema.SchemaColumn::name).distinct()
+                .toList();
     }
 
     private boolean hasColumn(SchemaFiles files, Set<String> uniqueIds, String column) {

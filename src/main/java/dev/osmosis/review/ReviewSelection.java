@@ -23,6 +23,11 @@ public final class ReviewSelection {
     @FunctionalInterface
     public interface Columns {
         boolean exist(Set<String> uniqueIds, String column);
+
+        /** The nodes' YAML column names, for a hint that names one that exists (none known by default). */
+        default List<String> names(Set<String> uniqueIds) {
+            return List.of();
+        }
     }
 
     /** The descriptions chosen, and the selectors that chose none (they named nothing awaiting review). */
@@ -82,8 +87,12 @@ public final class ReviewSelection {
             throw notANode;
         }
         if (!columns.exist(ids, column)) {
-            throw OsmosisException.usage("'" + node + "' has no column '" + column + "' in its YAML; name a column "
-                    + "as node.column, e.g. " + node + ".id.");
+            List<String> known = columns.names(ids);
+            String example = dev.osmosis.text.Suggestions.closest(column, known)
+                    .map(c -> "; did you mean " + node + "." + c + "?")
+                    .orElse(known.isEmpty() ? "; name a column as node.column" : "; name a column as node.column, e.g. "
+                            + node + "." + known.get(0) + ".");
+            throw OsmosisException.usage("'" + node + "' has no column '" + column + "' in its YAML" + example);
         }
         String lower = column.toLowerCase(Locale.ROOT);
         return pending.stream().filter(i -> ids.contains(i.uniqueId()) && i.column() != null

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Turns one {@link YamlEdit} into splices against one parsed text, or into simpler edits (for existing targets). */
@@ -125,9 +127,31 @@ final class EditPlanner {
             if (tree.isShared(path)) {
                 throw values.refused(what + " columns", seq);
             }
-            return Plan.of(sequences.append(seq, item));
+            return Plan.of(sequences.append(seq, inSiblingOrder(item, seq)));
         }
         return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), List.of(item), what));
+    }
+
+    /**
+     * A new column's keys in the order the file's own columns use (description before data_type when they put it
+     * so), so injected columns read like their neighbours; keys no sibling has keep their place after those.
+     */
+    private static Map<String, Object> inSiblingOrder(Map<String, Object> item, SequenceNode columns) {
+        List<String> order = new ArrayList<>();
+        for (Node column : columns.getValue()) {
+            if (column instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && !order.contains(k.getValue())) {
+                        order.add(k.getValue());
+                    }
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>(item.keySet());
+        keys.sort(java.util.Comparator.comparingInt(k -> order.contains(k) ? order.indexOf(k) : order.size()));
+        Map<String, Object> sorted = new LinkedHashMap<>();
+        keys.forEach(k -> sorted.put(k, item.get(k)));
+        return sorted;
     }
 
     private Plan removeColumn(YamlEdit.RemoveColumn remove) {

@@ -219,9 +219,28 @@ final class ValueSetter {
         if (after > 0 && !key.equals("columns") && isKey(tuples.get(after), "columns")) {
             after--; // keep a long columns list last, as dbt files usually do
         }
+        after = besideItsNeighbour(tuples, key, after);
         int at = layout.lineEnd(tupleEnd(tuples.get(after)));
         return new Splice(at, at, eol + (blankBefore ? eol : "") + String.join(eol, lines), group,
                 group + ":" + key);
+    }
+
+    /**
+     * A data_type goes after the description (else the name), where dbt's own files and dbt-osmosis put it, not
+     * after a tests: block at the end of the column: {@code after} is the tuple to insert behind otherwise.
+     */
+    private static int besideItsNeighbour(List<NodeTuple> tuples, String key, int after) {
+        if (!key.equals("data_type")) {
+            return after;
+        }
+        for (String neighbour : List.of("description", "name")) {
+            for (int i = 0; i < tuples.size(); i++) {
+                if (isKey(tuples.get(i), neighbour)) {
+                    return i;
+                }
+            }
+        }
+        return after;
     }
 
     private static boolean isKey(NodeTuple tuple, String key) {

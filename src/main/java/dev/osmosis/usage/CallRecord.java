@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param cacheHit  served from the response cache
  * @param usage     provider-reported usage ({@link Usage#UNKNOWN} when not reported or failed)
  * @param costUsd   cost in USD; 0 for cache hits and failures; null when the model's price is unknown
- * @param latency   wall time of the call
+ * @param latency   the provider's time to answer (a failed call: its wall time)
+ * @param queued    time waited in osmosis's own rate limiter before the answered attempt was sent
  */
 public record CallRecord(
         String provider,
@@ -27,7 +28,8 @@ public record CallRecord(
         boolean cacheHit,
         Usage usage,
         Double costUsd,
-        Duration latency) {
+        Duration latency,
+        Duration queued) {
     /** The status of a call refused by the budget ({@code LlmException.Kind.BUDGET_EXCEEDED}). */
     public static final String BUDGET_EXCEEDED = "budget_exceeded";
 
@@ -38,6 +40,13 @@ public record CallRecord(
         status = status == null ? LedgerEntry.OK : status;
         usage = usage == null ? Usage.UNKNOWN : usage;
         latency = latency == null ? Duration.ZERO : latency;
+        queued = queued == null ? Duration.ZERO : queued;
+    }
+
+    /** A call whose time queued is unknown or none (a failure, a cache hit, a dry run). */
+    public CallRecord(String provider, String model, String operation, String nodeId, String status,
+                      boolean retried, boolean cacheHit, Usage usage, Double costUsd, Duration latency) {
+        this(provider, model, operation, nodeId, status, retried, cacheHit, usage, costUsd, latency, Duration.ZERO);
     }
 
     public boolean ok() {

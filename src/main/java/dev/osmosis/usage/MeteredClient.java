@@ -49,7 +49,10 @@ public final class MeteredClient implements LlmClient {
         long start = System.nanoTime();
         try {
             LlmResponse response = inner.complete(request);
-            record(request, success(request, response, Duration.ofNanos(System.nanoTime() - start)),
+            // the provider's own time when the chain measured it, else (a fake, a dry run) what was seen here
+            Duration latency = response.latency().isZero() && !response.cached()
+                    ? Duration.ofNanos(System.nanoTime() - start) : response.latency();
+            record(request, success(request, response, latency),
                     DryRunClient.FINISH_REASON.equals(response.finishReason()));
             return response;
         } catch (LlmException e) {
@@ -72,7 +75,7 @@ public final class MeteredClient implements LlmClient {
             cost = c.isPresent() ? c.getAsDouble() : null;
         }
         return new CallRecord(answeredBy, answeredModel, request.operation(), request.nodeId(), LedgerEntry.OK,
-                r.attempts() > 1, r.cached(), r.usage(), cost, latency);
+                r.attempts() > 1, r.cached(), r.usage(), cost, latency, r.queued());
     }
 
     private void record(LlmRequest request, CallRecord call, boolean dryRun) {

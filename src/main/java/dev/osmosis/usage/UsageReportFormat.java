@@ -14,7 +14,7 @@ public final class UsageReportFormat {
 
     public static String text(UsageSnapshot s) {
         TextTable t = new TextTable("LLM usage", "ok", "failed", "refused", "retried", "cached", "input tok", "output tok",
-                "cost", "p50 ms", "p95 ms");
+                "cost", "p50 ms", "p95 ms", "queued p50", "queued p95");
         section(t, "by model", s.byModel());
         section(t, "by operation", s.byOperation());
         add(t, "total", s.total());
@@ -34,7 +34,7 @@ public final class UsageReportFormat {
     }
 
     private static void section(TextTable t, String title, List<UsageRow> rows) {
-        t.row(title, "", "", "", "", "", "", "", "", "", "");
+        t.row(title, "", "", "", "", "", "", "", "", "", "", "", "");
         for (UsageRow r : rows) {
             add(t, "  " + r.key(), r);
         }
@@ -42,7 +42,7 @@ public final class UsageReportFormat {
 
     private static void add(TextTable t, String label, UsageRow r) {
         t.row(label, r.ok(), r.failed(), r.refused(), r.retried(), r.cacheHits(), r.inputTokens(), r.outputTokens(),
-                TextTable.usd(r.cost()), r.p50Ms(), r.p95Ms());
+                TextTable.usd(r.cost()), r.p50Ms(), r.p95Ms(), r.queuedP50Ms(), r.queuedP95Ms());
     }
 
     private static ArrayNode rows(List<UsageRow> rows) {
@@ -71,6 +71,8 @@ public final class UsageReportFormat {
         o.put("unpriced_calls", r.unpricedCalls());
         o.put("latency_p50_ms", r.p50Ms());
         o.put("latency_p95_ms", r.p95Ms());
+        o.put("queued_p50_ms", r.queuedP50Ms());
+        o.put("queued_p95_ms", r.queuedP95Ms());
         return o;
     }
 }

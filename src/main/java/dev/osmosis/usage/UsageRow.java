@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Usage totals of one group of calls (a model, an operation, or the whole run). Tokens and cost count only calls
  * that reached the provider and succeeded: cache hits used no tokens. Latency percentiles cover calls that reached
- * the provider (successful or not).
+ * the provider (successful or not) and count the provider's time only; the time queued is reported on its own.
  *
  * @param key           model name, operation name, or "total"
  * @param ok            successful calls, cache hits included
@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param unpricedCalls successful provider calls whose cost is unknown
  * @param p50Ms         median latency in milliseconds (0 when no call reached the provider)
  * @param p95Ms         95th-percentile latency in milliseconds
+ * @param queuedP50Ms   median time a call waited in osmosis's own rate limiter before it was sent
+ * @param queuedP95Ms   95th percentile of that wait
  */
 public record UsageRow(
         String key,
@@ -32,7 +34,9 @@ public record UsageRow(
         double knownCostUsd,
         long unpricedCalls,
         long p50Ms,
-        long p95Ms) {
+        long p95Ms,
+        long queuedP50Ms,
+        long queuedP95Ms) {
 
     /** The cost of the group, or empty when some call's price is unknown (osmosis does not guess). */
     public Optional<Double> cost() {

@@ -47,6 +47,7 @@ public final class UsageStats {
         double cost = 0;
         long unpriced = 0;
         List<Long> latencies = new ArrayList<>();
+        List<Long> queued = new ArrayList<>();
         for (CallRecord c : group) {
             if (c.refused()) {
                 refused++; // never sent: no latency, no tokens
@@ -61,6 +62,7 @@ public final class UsageStats {
             hits += c.cacheHit() ? 1 : 0;
             if (!c.cacheHit()) {
                 latencies.add(c.latency().toMillis());
+                queued.add(c.queued().toMillis());
             }
             if (c.billable()) {
                 in += Math.max(0, c.usage().inputTokens());
@@ -73,8 +75,10 @@ public final class UsageStats {
             }
         }
         latencies.sort(null);
+        queued.sort(null);
         return new UsageRow(key, ok, failed, refused, retried, hits, in, out, cost, unpriced,
-                percentile(latencies, 0.50), percentile(latencies, 0.95));
+                percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(queued, 0.50),
+                percentile(queued, 0.95));
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */

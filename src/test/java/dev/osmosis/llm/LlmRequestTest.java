@@ -31,9 +31,10 @@ class LlmRequestTest {
         LlmResponse r = new LlmResponse(null, null, null, "stop", null, 1, "openai", "gpt-4o", false);
         assertEquals("", r.text());
         assertEquals(Usage.UNKNOWN, r.usage());
-        LlmResponse c = r.withLatencyAndAttempts(Duration.ofMillis(5), 2).asCached();
+        LlmResponse c = r.withAttempts(2).withQueued(Duration.ofMillis(5)).asCached();
         assertTrue(c.cached());
         assertEquals(0, c.attempts());
+        assertEquals(Duration.ZERO, c.queued(), "a cache hit waited for nobody");
         LlmException e = new LlmException(LlmException.Kind.RATE_LIMITED, "slow down", Duration.ofSeconds(2), null);
         assertTrue(e.retryable());
         assertEquals(Duration.ofSeconds(2), e.retryAfter().orElseThrow());

@@ -276,6 +276,12 @@ class ReviewEndToEndTest {
         CliHarness.Result column = review("review", "--accept", "customers.no_such_column");
         assertEquals(2, column.exitCode());
         assertTrue(column.err().contains("'customers' has no column 'no_such_column'"), column.err());
+        assertFalse(column.err().contains("customers.id."), "the hint named a column customers lacks: " + column.err());
+        CliHarness.Result misspelt = review("review", "--accept", "customers.customer_idd");
+        assertTrue(misspelt.err().contains("did you mean customers.customer_id?"), misspelt.err());
+        CliHarness.Result node = review("review", "--accept", "custmers");
+        assertEquals(2, node.exitCode());
+        assertTrue(node.err().contains("Did you mean customers?"), node.err());
         assertEquals(2, review("review", "--accept").exitCode(), "nothing named and no --all");
         assertEquals(2, review("review", "--accept", "--all", "--reject").exitCode());
         assertEquals(2, review("review", "--all").exitCode());

@@ -235,4 +235,33 @@ class ClientChainTest {
         assertEquals(190, row.p95Ms());
         assertEquals(0, UsageStats.percentile(java.util.List.of(), 0.5));
     }
+
+    /** tuva showed p50 1,261 ms for a server answering in 150 ms: the wait for a slot was counted as latency. */
+    @Test
+    void statsReportTheProvidersLatencyAndTheTimeQueuedApart() throws Exception {
+        provider.sleepMs = 100; // the fake reports 5 ms as its own time; the 100 ms hold the one slot
+        dev.osmosis.llm.chain.RateLimiter oneAtATime = new dev.osmosis.llm.chain.RateLimiter(0, 0, 1,
+                Duration.ofMinutes(1), dev.osmosis.llm.TimeSource.SYSTEM);
+        UsageStats stats = new UsageStats();
+        MeteredClient metered = new MeteredClient(new dev.osmosis.llm.chain.RateLimitedClient(provider, oneAtATime,
+                r -> 1, Duration.ofSeconds(1)), stats, PRICES, "openai", "gpt-4o", null, "r", CLOCK);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<LlmResponse>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(pool.submit(() -> metered.complete(LlmRequest.text("", "q"))));
+            }
+            for (java.util.concurrent.Future<LlmResponse> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        UsageRow total = stats.snapshot().total();
+        assertEquals(5, total.p50Ms(), "the provider's own time");
+        assertEquals(5, total.p95Ms());
+        assertTrue(total.queuedP95Ms() >= 150, "the last call waited for two others: " + total.queuedP95Ms());
+        assertTrue(UsageReportFormat.text(stats.snapshot()).contains("queued p95"));
+        assertTrue(UsageReportFormat.json(stats.snapshot()).contains("\"queued_p95_ms\""));
+    }
 }

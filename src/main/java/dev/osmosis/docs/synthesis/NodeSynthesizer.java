@@ -297,7 +297,8 @@ final class NodeSynthesizer {
             return null;
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.AUTHENTICATION || e.kind() == LlmException.Kind.CONFIGURATION
-                    || e.kind() == LlmException.Kind.BUDGET_EXCEEDED) {
+                    || e.kind() == LlmException.Kind.BUDGET_EXCEEDED || e.unreachable()) {
+                // a circuit breaker: an unreachable provider stays so, retrying it per node only adds minutes
                 answers.fatal.compareAndSet(null, e);
             }
             return e.getMessage();

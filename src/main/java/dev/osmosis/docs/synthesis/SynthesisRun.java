@@ -44,10 +44,11 @@ public final class SynthesisRun {
      *                    "" for the model description
      * @param rejectedAgain gaps left undocumented because the model kept giving a text a reviewer rejected, as
      *                    "nodeId" (its description) or "nodeId.column"
+     * @param notCalled   nodes with gaps that got no call because {@code stoppedBy} had stopped the run, in id order
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
                          LlmException stoppedBy, int calls, List<String> ungrounded,
-                         Map<String, Set<String>> unusable, List<String> rejectedAgain) {
+                         Map<String, Set<String>> unusable, List<String> rejectedAgain, List<String> notCalled) {
         /** How many descriptions the model gave no usable text for. */
         public int unusableCount() {
             return unusable.values().stream().mapToInt(Set::size).sum();
@@ -63,6 +64,7 @@ public final class SynthesisRun {
         final Map<String, Failure> failures = new ConcurrentHashMap<>();
         final Set<String> ungrounded = ConcurrentHashMap.newKeySet();
         final Set<String> rejectedAgain = ConcurrentHashMap.newKeySet();
+        final Set<String> notCalled = ConcurrentHashMap.newKeySet();
         final Map<String, Set<String>> unusable = new ConcurrentHashMap<>();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
         final NodeSynthesizer synthesizer;
@@ -159,7 +161,7 @@ public final class SynthesisRun {
         return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
                 shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)),
                 Collections.unmodifiableMap(new java.util.TreeMap<>(shared.unusable)),
-                List.copyOf(new TreeSet<>(shared.rejectedAgain)));
+                List.copyOf(new TreeSet<>(shared.rejectedAgain)), List.copyOf(new TreeSet<>(shared.notCalled)));
     }
 
     private ExecutorService daemonPool(String name) {
@@ -176,8 +178,12 @@ public final class SynthesisRun {
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
-        if (shared.stop.get() != null || shared.synthesizer.cancelled() || node.resourceType() == ResourceType.SOURCE
+        if (shared.synthesizer.cancelled() || node.resourceType() == ResourceType.SOURCE
                 || !shared.synthesizer.hasGaps(docs)) {
+            return new long[] {0, 0};
+        }
+        if (shared.stop.get() != null) {
+            shared.notCalled.add(id);
             return new long[] {0, 0};
         }
         if (node.sql().isBlank() && docs.columns().isEmpty()) {

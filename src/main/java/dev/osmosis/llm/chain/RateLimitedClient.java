@@ -35,6 +35,7 @@ public final class RateLimitedClient implements LlmClient {
     @Override
     public LlmResponse complete(LlmRequest request) {
         RateLimiter.Permit permit;
+        long queuedFrom = System.nanoTime();
         try {
             Integer output = request.maxOutputTokens();
             permit = limiter.acquire(new RateLimiter.Cost(tokenEstimate.applyAsLong(request),
@@ -44,8 +45,9 @@ public final class RateLimitedClient implements LlmClient {
             throw new LlmException(LlmException.Kind.CONNECTION, "interrupted while waiting for the LLM rate limit.",
                     null, e);
         }
+        Duration queued = Duration.ofNanos(System.nanoTime() - queuedFrom);
         try (permit) {
-            LlmResponse response = delegate.complete(request);
+            LlmResponse response = delegate.complete(request).withQueued(queued);
             permit.recordUsage(response.usage());
             permit.succeeded(response.rateLimits());
             return response;

@@ -17,7 +17,8 @@ import java.util.Map;
  * everyone after a 429. See docs/adr/0102-pace-to-announced-limits.md.
  *
  * <p>Two regimes. Until a response announces the provider's budget, the configured (or default) rpm and tpm hold
- * over a sliding window and the concurrency is fixed, as before. Once one does, each announced budget is paced
+ * over a sliding window, the rpm spread evenly over it (no burst larger than the concurrency), and the concurrency
+ * is fixed. Once one does, each announced budget is paced
  * evenly (a token bucket holding one second of the announced rate, at {@link #SAFETY} of it), values the user set
  * remain caps, the announced {@code remaining} corrects the bucket when others share the key, and the limiter
  * adapts: concurrency grows by one per success while callers queue for a slot and the rate is not what holds them
@@ -322,6 +323,14 @@ public final class RateLimiter {
         }
         if (windowRpm > 0 && slots.size() >= windowRpm) {
             t = Math.max(t, slots.get(slots.size() - windowRpm).at + windowNanos);
+        }
+        if (windowRpm > 0) {
+            // Evenly over the window: at most a burst of the concurrency, then one start per window / rpm. The
+            // window alone let a minute's calls go in the first seconds and then nothing (with an ETA of 0 s).
+            int burst = Math.min(concurrency, windowRpm);
+            if (slots.size() >= burst) {
+                t = Math.max(t, slots.get(slots.size() - burst).at + burst * windowNanos / windowRpm);
+            }
         }
         if (windowTpm > 0) {
             long sum = slots.stream().mapToLong(s -> s.tokens).sum();

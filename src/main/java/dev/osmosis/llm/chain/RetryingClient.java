@@ -35,7 +35,8 @@ public final class RetryingClient implements LlmClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 LlmResponse response = delegate.complete(request);
-                return response.withLatencyAndAttempts(Duration.ofNanos(time.nanoTime() - start), attempt);
+                // the latency stays the provider's own (the answering exchange): backoff is not the provider's time
+                return response.withAttempts(attempt);
             } catch (LlmException e) {
                 if (!e.retryable()) {
                     throw e;
@@ -45,8 +46,8 @@ public final class RetryingClient implements LlmClient {
                 if (attempt >= policy.maxAttempts() || outOfTime) {
                     throw attempt == 1 ? e : gaveUp(e, attempt, outOfTime);
                 }
-                Logger.warn("{} Retry {} of {} in {}.", e.getMessage(), attempt, policy.maxAttempts() - 1,
-                        seconds(delay));
+                Logger.warn("{}{} Retry {} of {} in {}.", request.nodeId() == null ? "" : request.nodeId() + ": ",
+                        e.getMessage(), attempt, policy.maxAttempts() - 1, seconds(delay));
                 try {
                     time.sleep(delay);
                 } catch (InterruptedException ie) {

@@ -172,6 +172,18 @@ class ChainFaultTest {
         LlmException e = assertThrows(LlmException.class, () -> chain(s).complete(LlmRequest.text("", "hi")));
         assertEquals(LlmException.Kind.CONNECTION, e.kind());
         assertTrue(e.getMessage().contains("OLLAMA_BASE_URL"), e.getMessage());
+        assertTrue(e.unreachable(), "connection refused: nobody is there, the run's circuit breaker trips");
+    }
+
+    @Test
+    void aDroppedConnectionIsNotUnreachableAndRetryWarningsNameTheNode() {
+        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+        LlmException e = assertThrows(LlmException.class, () -> chain(openAi(cli(null, 1, List.of())))
+                .complete(LlmRequest.text("", "hi").withLabel("bulk", "model.shop.stg_orders")));
+        assertEquals(LlmException.Kind.CONNECTION, e.kind());
+        assertFalse(e.unreachable(), "a reset may pass: the breaker is for a provider nobody answers for");
+        assertTrue(stderr.text().contains("model.shop.stg_orders: "), stderr.text());
     }
 
     @Test

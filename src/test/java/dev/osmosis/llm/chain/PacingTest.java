@@ -188,6 +188,26 @@ class PacingTest {
     }
 
     @Test
+    void withoutHeadersTheDefaultPaceIsEvenWithNoBurstLargerThanTheConcurrency() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                arrivals.add(time.nanoTime());
+                return new MockResponse.Builder().code(200).body(OK).build();
+            }
+        });
+        run(settings(LlmCliOptions.NONE), 40);
+        List<Long> sorted = arrivals.stream().sorted().toList();
+        int burst = LlmSettings.DEFAULT_CONCURRENCY;
+        long span = burst * MINUTE / LlmSettings.DEFAULT_RPM;
+        for (int i = 0; i + burst < sorted.size(); i++) {
+            assertTrue(sorted.get(i + burst) - sorted.get(i) >= span, "start " + (i + burst) + " came "
+                    + (sorted.get(i + burst) - sorted.get(i)) / 1_000_000 + " ms after start " + i);
+        }
+        assertTrue(sorted.get(sorted.size() - 1) - sorted.get(0) < MINUTE, "40 calls at 60 rpm take under a minute");
+    }
+
+    @Test
     void concurrencyGrowsWhileCallersQueueAndHalvesOnA429() throws Exception {
         RateLimiter limiter = RateLimiter.of(settings(LlmCliOptions.NONE), Duration.ofMinutes(1), time);
         RateLimits big = new RateLimits(Map.of(Budget.REQUESTS, new RateLimits.Window(100_000, 99_000, null)));
@@ -271,7 +291,10 @@ class PacingTest {
                 return announce ? b.addHeader("x-ratelimit-limit-requests", 100_000).build() : b.build();
             }
         });
-        LlmSettings settings = settings(LlmCliOptions.NONE);
+        // Real time: an rpm cap far above 48 calls keeps the default even pace (one start a second) out of the way
+        // of what this test measures, the concurrency.
+        LlmSettings settings = settings(new LlmCliOptions(null, null, null, null, null, null, null, 100_000, null,
+                null, List.of(), null));
         RateLimiter limiter = RateLimiter.of(settings, Duration.ofMinutes(1), dev.osmosis.llm.TimeSource.SYSTEM);
         LlmClient client = LlmClients.builder(settings).httpClient(http).limiter(limiter).build();
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -55,7 +55,7 @@ class RateLimiterTest {
         for (int i = 0; i < 7; i++) {
             offsets.add((acquireAt(limiter, 1) - t0) / 1_000_000_000L);
         }
-        assertEquals(List.of(0L, 0L, 0L, 60L, 60L, 60L, 120L), offsets);
+        assertEquals(List.of(0L, 20L, 40L, 60L, 80L, 100L, 120L), offsets, "3 a minute, evenly: one each 20 s");
     }
 
     @Test
