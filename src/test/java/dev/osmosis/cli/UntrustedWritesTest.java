@@ -132,6 +132,8 @@ class UntrustedWritesTest {
         assertTrue(r.err().contains("cannot write models/silver/ext/"), r.err());
         assertTrue(r.err().contains("outside the project folder"), r.err());
         assertEquals(before, Files.readString(schema), "no entry leaves its file when its target is refused");
+        assertFalse(r.err().contains("moved model stg_orders: models/silver/schema.yml"), "a move not made: " + r.err());
+        assertTrue(r.err().contains("0 entries moved; 0 files changed"), r.err());
         try (var files = Files.list(outside)) {
             assertEquals(List.of(), files.toList(), "nothing is written outside the project");
         }
