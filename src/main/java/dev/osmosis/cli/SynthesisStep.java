@@ -44,6 +44,7 @@ final class SynthesisStep {
         this.command = command;
     }
 
+    @SuppressWarnings("try") // the trap is armed for the try block's duration; its body never calls it
     int run(Project project, Lineage lineage, NodeDocumenter documenter, Set<String> selected, DocState state,
             ResultWriter writeResult) {
         Map<String, String> env = ctx.env();
