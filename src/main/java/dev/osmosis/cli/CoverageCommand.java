@@ -1,7 +1,5 @@
 package dev.osmosis.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.osmosis.OsmosisException;
 import dev.osmosis.ci.CoverageCi;
 import dev.osmosis.docs.Coverage;
@@ -11,6 +9,7 @@ import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaFiles;
+import dev.osmosis.text.TerminalJson;
 import dev.osmosis.text.TerminalText;
 import java.util.HashMap;
 import java.util.List;
@@ -73,8 +72,7 @@ public final class CoverageCommand implements Callable<Integer> {
         CoverageReport report = new Coverage(PlaceholderSettings.from(loaded.config()))
                 .compute(loaded.packageName(), nodes, DocState.read(loaded, files).docs(), loaded.catalog());
         switch (format) {
-            case json -> ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report));
+            case json -> ctx.out().println(TerminalJson.mapper().writeValueAsString(report));
             case github -> ctx.out().print(ci(ctx, loaded, files, nodes, report).github());
             case junit -> ctx.out().print(ci(ctx, loaded, files, nodes, report).junit());
             default -> new CoverageText(ctx.out()).print(report);

@@ -97,8 +97,14 @@ final class FileWrites {
                         + TerminalText.escape(shown(w.path())));
             }
         }
-        moves.forEach(m -> ctx.err().println("moved " + describe(m)));
+        made(moves, unwritten).forEach(m -> ctx.err().println("moved " + describe(m)));
         return unwritten;
+    }
+
+    /** The moves done: those whose files were all written (a refused file's group is left as it was). */
+    List<Move> made(List<Move> moves, List<String> unwritten) {
+        return moves.stream().filter(m -> !unwritten.contains(shown(m.from())) && !unwritten.contains(shown(m.to())))
+                .toList();
     }
 
     private void write(Write w) throws IOException {

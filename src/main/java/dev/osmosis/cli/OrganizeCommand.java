@@ -53,9 +53,12 @@ public final class OrganizeCommand implements Callable<Integer> {
             unwritten = output.apply(writes, plan.moves());
         }
         ctx.out().flush();
-        ctx.err().println((write.dryRun ? "dry run, nothing written: " : "") + plan.moves().size() + " entr"
-                + (plan.moves().size() == 1 ? "y" : "ies") + " moved; " + writes.size() + " file"
-                + (writes.size() == 1 ? "" : "s") + " changed");
+        // what a refused file held back is neither moved nor changed
+        int moved = output.made(plan.moves(), unwritten).size();
+        int changed = writes.size() - unwritten.size();
+        ctx.err().println((write.dryRun ? "dry run, nothing written: " : "") + moved + " entr"
+                + (moved == 1 ? "y" : "ies") + " moved; " + changed + " file" + (changed == 1 ? "" : "s")
+                + " changed");
         if (!unwritten.isEmpty()) {
             throw OsmosisException.failure(unwritten.size() + " file(s) " + (write.dryRun ? "would not be"
                     : "could not be") + " written (see above): " + String.join(", ", unwritten) + "; their moves "

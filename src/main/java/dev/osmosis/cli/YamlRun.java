@@ -184,8 +184,9 @@ final class YamlRun {
                         + String.join(", ", nodes)));
             }
         });
-        if (!moves.isEmpty()) {
-            ctx.err().println(moves.size() + " entr" + (moves.size() == 1 ? "y" : "ies") + " moved");
+        int moved = output.made(moves, unwritten).size(); // a refused file's moves are not made
+        if (moved > 0) {
+            ctx.err().println(moved + " entr" + (moved == 1 ? "y" : "ies") + " moved");
         }
         reportRemoved(result.removed(), dryRun);
         // a file that could not be written did not change

@@ -99,7 +99,7 @@ final class ColumnInheritance {
         Object reviewed = source.meta().get("osmosis_reviewed");
         boolean pendingReview = (Boolean.TRUE.equals(mark) || "true".equalsIgnoreCase(String.valueOf(mark)))
                 && (reviewed == null || String.valueOf(reviewed).isBlank());
-        return pendingReview && UntrustedText.hasLiveJinja(text) ? UntrustedText.neutraliseJinja(text) : text;
+        return pendingReview ? UntrustedText.neutraliseLiveJinja(text) : text;
     }
 
     private ColumnDocs inheritColumn(ColumnDocs column, List<Candidate> candidates) {

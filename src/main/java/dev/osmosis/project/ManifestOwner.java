@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * 100 % of 0 columns, 0 files to change, 0 descriptions to review).
  *
  * <p>A manifest is the project's when its {@code metadata.project_name} is the project's {@code name:} (a project
- * with no models yet is legitimate), or when it holds a node, doc block or disabled node of that package: a package
- * maintainer's manifest is built by the integration_tests wrapper and names the wrapper, and older manifests and
- * some Fusion builds carry no project_name at all.
+ * with no models yet is legitimate), or when it holds a node read from a file (not one dbt-loom injected), doc
+ * block or disabled node of that package: a package maintainer's manifest is built by the integration_tests
+ * wrapper and names the wrapper, and older manifests and some Fusion builds carry no project_name at all.
  */
 final class ManifestOwner {
     private ManifestOwner() {
@@ -32,9 +32,17 @@ final class ManifestOwner {
     }
 
     private static boolean holds(Manifest manifest, String name) {
-        return manifest.nodes().values().stream().anyMatch(n -> name.equals(n.packageName()))
+        return manifest.nodes().values().stream().anyMatch(n -> name.equals(n.packageName()) && parsedHere(n))
                 || manifest.docs().values().stream().anyMatch(d -> name.equals(d.packageName()))
                 || manifest.disabled().stream().anyMatch(id -> name.equals(packageOf(id)));
+    }
+
+    /**
+     * Whether the manifest's build read this node from a file: a dbt-loom consumer's manifest also holds the
+     * producer's public nodes, injected with an empty original_file_path, and is not the producer's manifest.
+     */
+    private static boolean parsedHere(Node node) {
+        return node.originalFilePath() != null && !node.originalFilePath().isBlank();
     }
 
     /** "resource_type.package.name..." */

@@ -1,10 +1,9 @@
 package dev.osmosis.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.osmosis.ci.GithubAnnotations;
 import dev.osmosis.ci.JUnitXml;
+import dev.osmosis.text.TerminalJson;
 import dev.osmosis.text.TerminalText;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
@@ -83,7 +82,7 @@ public final class ReviewFormat {
         out.put("reviewed", reviewed);
         out.put("descriptions", list);
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+            return TerminalJson.mapper().writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -151,6 +151,7 @@ public final class ReviewRun {
             failures.add(result.refused().size() + " edit(s) refused (see above)");
         }
         WriteGate gate = new WriteGate(project.layout(), files);
+        Set<Path> notWritten = new HashSet<>();
         for (ReviewChanges.FileChange change : result.files()) {
             String shown = io.shown().apply(change.path());
             try {
@@ -166,14 +167,18 @@ public final class ReviewRun {
                 io.err().println("error: " + (request.dryRun() ? "would not write " : "cannot write ")
                         + TerminalText.escape(shown + ": " + e.getMessage()));
                 failures.add((request.dryRun() ? "would not write " : "cannot write ") + shown);
+                notWritten.add(change.path());
             } catch (OsmosisException e) {
                 io.err().println("error: " + TerminalText.escape(e.getMessage()));
                 failures.add("cannot write " + shown);
+                notWritten.add(change.path());
             }
         }
+        // only what reached a file is decided: a refused file keeps its descriptions awaiting review
+        long decided = chosen.stream().filter(i -> !notWritten.contains(i.file())).count();
         String verb = request.action() == Action.accept ? "accepted " : "rejected ";
-        io.err().println((request.dryRun() ? "dry run, nothing written: would have " : "") + verb + chosen.size()
-                + " description(s) in " + result.files().size() + " file(s)");
+        io.err().println((request.dryRun() ? "dry run, nothing written: would have " : "") + verb + decided
+                + " description(s) in " + (result.files().size() - notWritten.size()) + " file(s)");
         return failures;
     }
 }

@@ -102,6 +102,27 @@ public final class UntrustedText {
         return out.toString();
     }
 
+    /**
+     * Neutralises the delimiters still live in a text that may already hold osmosis's own {@code {{ '{' }}}
+     * expressions (a model's text written neutralised, copied down the DAG): those are kept as they are, so a
+     * neutralised text passes unchanged however often it is copied, instead of gaining a layer that dbt would show.
+     */
+    public static String neutraliseLiveJinja(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith(LITERAL_BRACE, i)) {
+                out.append(LITERAL_BRACE);
+                i += LITERAL_BRACE.length();
+                continue;
+            }
+            char c = s.charAt(i);
+            out.append(c == '{' && i + 1 < s.length() && isDelimiterSecond(s.charAt(i + 1)) ? LITERAL_BRACE : c);
+            i++;
+        }
+        return out.toString();
+    }
+
     /** Removes C0 controls except newline and tab (a carriage return of CRLF goes too), DEL and C1 controls. */
     public static String removeControls(String s) {
         StringBuilder out = null;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,6 +78,7 @@ public final class ProjectLock implements AutoCloseable {
                     Files.writeString(file, owner, StandardCharsets.UTF_8);
                     return new ProjectLock(file, owner, created);
                 } catch (FileAlreadyExistsException held) {
+                    refuseUnlessRegularFile(file);
                     Optional<String> holder = read(file);
                     if (holder.isPresent() && alive(holder.get(), file)) {
                         throw OsmosisException.failure("another osmosis run (" + shown(holder.get()) + ") is "
@@ -139,6 +141,18 @@ public final class ProjectLock implements AutoCloseable {
             } catch (IOException e) {
                 Files.deleteIfExists(aside);
             }
+        }
+    }
+
+    /**
+     * The target folder may come from the repository: a link there to /dev/zero or to a FIFO would be read through
+     * (filling memory, or waiting forever), so the lock path is read only when it is a regular file itself.
+     */
+    private static void refuseUnlessRegularFile(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw OsmosisException.failure(file + " is not a regular file (a symbolic link, FIFO, device or "
+                    + "folder); osmosis takes its lock only as a file of its own and does not read through it. "
+                    + "Remove it and run again.");
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A column name holding ESC[2K and a right-to-left override is shown escaped by `coverage`, as text and for CI. */
+/**
+ * A column name holding ESC[2K and a right-to-left override is shown escaped by `coverage`, as text, for CI and
+ * as JSON (printed to a terminal or a CI log as often as read by a program; a JSON escape reads back the same).
+ */
 class CoverageEscapingTest {
     @TempDir Path tmp;
 
@@ -22,7 +25,7 @@ class CoverageEscapingTest {
                 "    columns:\n      - name: \"evil\\\\e[2K\\\\u202Ecol\"\n"));
         Map<String, String> env = Map.of("OSMOSIS_HOME", tmp.resolve("home").toString());
 
-        for (String format : new String[] {"text", "github", "junit"}) {
+        for (String format : new String[] {"text", "github", "junit", "json"}) {
             CliHarness.Result r = CliHarness.run(env, "coverage", "--format", format, "--project-dir",
                     root.toString());
             assertEquals(0, r.exitCode(), r.err());

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <tr><td>fivetran_salesforce/integration_tests</td><td>the wrapper itself: project_name and its seeds</td></tr>
  *   <tr><td>snowplow_web</td><td>no metadata.project_name; nodes of the package</td></tr>
  *   <tr><td>fusion_orders</td><td>a Fusion manifest</td></tr>
- *   <tr><td>mesh_downstream</td><td>dbt-loom injected nodes of package upstream beside its own</td></tr>
+ *   <tr><td>mesh_downstream</td><td>dbt-loom injected nodes of package upstream beside its own (the producer,
+ *       mesh_upstream, does not accept that manifest: injected nodes have no file)</td></tr>
  *   <tr><td>a project with no models yet</td><td>project_name alone</td></tr>
  * </table>
  */
@@ -66,6 +67,21 @@ class ForeignManifestTest {
                 run.err());
         assertEquals(before, TestProjects.snapshot(a), "nothing is written");
         assertTrue(Files.notExists(tmp.resolve("report.html")), "no report of nothing");
+    }
+
+    /**
+     * A dbt-loom consumer's manifest holds nodes of the producer's package, injected with no file: they are not the
+     * producer's own parse, and its gates ran on them green (0 files to change, nothing to review).
+     */
+    @Test
+    void aMeshConsumersManifestIsNotTheProducers() throws IOException {
+        Path upstream = TestProjects.copy(TestProjects.corpus("mesh_upstream"), tmp.resolve("upstream"));
+        CliHarness.Result run = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()), "yaml",
+                "document", "--check", "--project-dir", upstream.toString(), "--manifest",
+                TestProjects.corpus("mesh_downstream").resolve("target/manifest.json").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("holds no node of project 'upstream'"), run.err());
+        assertTrue(run.err().contains("the manifest of project 'downstream'"), run.err());
     }
 
     @Test

@@ -113,6 +113,29 @@ class UntrustedWritesTest {
         othersWritten(root, r);
     }
 
+    /** `yaml refactor` moves entries to their template's file too: a refused move is neither listed nor counted. */
+    @Test
+    void aRefactorMoveIntoALinkedFolderIsNotCounted() throws Exception {
+        Path root = project();
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("models/silver/ext"), outside);
+        Path config = root.resolve("dbt_project.yml");
+        String silver = "    silver:\n      +materialized: view \n";
+        Files.writeString(config, Files.readString(config).replace(silver,
+                silver + "      +dbt-osmosis: \"ext/{model}.yml\"\n"));
+
+        CliHarness.Result r = CliHarness.run(Map.of("OSMOSIS_HOME", tmp.resolve("home").toString()),
+                "yaml", "refactor", "--project-dir", root.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write models/silver/ext/"), r.err());
+        assertFalse(r.err().contains("moved model stg_orders"), r.err());
+        assertFalse(r.err().contains("entries moved"), r.err());
+        try (var files = Files.list(outside)) {
+            assertEquals(List.of(), files.toList(), "nothing is written outside the project");
+        }
+    }
+
     @Test
     void anOrganizeMoveIntoALinkedFolderIsNotMade() throws Exception {
         Path root = project();
@@ -132,6 +155,8 @@ class UntrustedWritesTest {
         assertTrue(r.err().contains("cannot write models/silver/ext/"), r.err());
         assertTrue(r.err().contains("outside the project folder"), r.err());
         assertEquals(before, Files.readString(schema), "no entry leaves its file when its target is refused");
+        assertFalse(r.err().contains("moved model stg_orders: models/silver/schema.yml"), "a move not made: " + r.err());
+        assertTrue(r.err().contains("0 entries moved; 0 files changed"), r.err());
         try (var files = Files.list(outside)) {
             assertEquals(List.of(), files.toList(), "nothing is written outside the project");
         }

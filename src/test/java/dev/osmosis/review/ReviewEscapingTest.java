@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <tr><th>output</th><th>expected</th></tr>
  *   <tr><td>text listing</td><td>{@code \u005Cu001B[2K}, {@code \u005Cu202E}, {@code \u005Cu0000} shown; none raw</td></tr>
  *   <tr><td>--format github</td><td>one workflow command per line, no raw ESC, NUL or bidi</td></tr>
+ *   <tr><td>--format json</td><td>JSON escapes for the bidi override too; read back, the same text</td></tr>
  *   <tr><td>--format junit</td><td>valid XML whose failure text shows the escapes</td></tr>
  *   <tr><td>--accept --dry-run diff</td><td>the raw U+202E of the file is shown escaped</td></tr>
  *   <tr><td>a selector holding ESC, quoted in the error</td><td>escaped</td></tr>
@@ -72,6 +73,18 @@ class ReviewEscapingTest {
         assertNoRawControls(r.out());
         assertTrue(r.out().contains("\\u001B[2K\\u001B[1GA customer id \\u202Edi\\u0000"), r.out());
         r.out().lines().forEach(l -> assertTrue(l.startsWith("::"), "one workflow command per line: " + l));
+    }
+
+    /** JSON is shown in terminals and CI logs too; its escapes give a program the same text back. */
+    @Test
+    void jsonCarriesNoRawBidiAndReadsBackTheSameText() throws Exception {
+        CliHarness.Result r = review("review", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertNoRawControls(r.out());
+        assertTrue(r.out().contains("\\u202Edi\\u0000"), r.out());
+        String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("descriptions").get(0)
+                .path("text").asText();
+        assertEquals(HIDDEN + "\u001b[2K\u001b[1GA customer id \u202Edi\u0000", text);
     }
 
     @Test

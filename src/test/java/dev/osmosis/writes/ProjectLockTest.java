@@ -3,13 +3,16 @@ package dev.osmosis.writes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.osmosis.OsmosisException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +63,24 @@ class ProjectLockTest {
         try (var files = Files.list(target)) {
             assertEquals(0, files.count(), "nothing is left: " + target);
         }
+    }
+
+    /**
+     * The lock path is in a folder the repository may hold (target/ is often committed with the manifest): a link
+     * there to /dev/zero or to a FIFO was read through, and the run filled memory or waited forever. Such a path is
+     * never read: the run stops at once naming it, and the link stays as it is.
+     */
+    @Test
+    void aLockPathThatIsALinkOrSpecialFileIsNeverReadThrough() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path lock = Files.createSymbolicLink(target.resolve(ProjectLock.FILE_NAME), Path.of("/dev/zero"));
+
+        OsmosisException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(OsmosisException.class, () -> ProjectLock.acquire(target)));
+        assertEquals(OsmosisException.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().contains(lock + " is not a regular file"), e.getMessage());
+        assertTrue(Files.isSymbolicLink(lock), "the link is left as it is");
+        Files.delete(lock); // the temp folder's cleanup would warn about a link to outside it
     }
 }

@@ -13,6 +13,7 @@ import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
+import dev.osmosis.text.TerminalText;
 import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -389,7 +390,8 @@ final class NodeSynthesizer {
         }
         UntrustedText.Result result = UntrustedText.filter(answer);
         if (!result.note().isEmpty()) {
-            Logger.warn("{} {}: model answer: {}", docs.uniqueId(), what, result.note());
+            // the node and column names come from the project: shown escaped, like every name on a terminal
+            Logger.warn("{}: model answer: {}", TerminalText.escape(docs.uniqueId() + " " + what), result.note());
         }
         return result.text();
     }
