@@ -148,19 +148,26 @@ class CiExamplesTest {
         JsonNode job = YAML.readTree(file.toFile()).path("jobs").path("docs");
         String workspace = "${{ github.workspace }}";
         String home = job.path("env").path("OSMOSIS_HOME").asText();
-        JsonNode cache = null;
+        JsonNode restore = null;
+        JsonNode save = null;
         List<String> scripts = new ArrayList<>();
         for (JsonNode step : job.path("steps")) {
-            if (step.path("uses").asText().startsWith("actions/cache@")
-                    && step.path("with").path("path").asText().contains("osmosis")) {
-                cache = step.path("with");
+            String uses = step.path("uses").asText();
+            if (uses.equals("actions/cache/restore@v4")) {
+                restore = step.path("with");
+            } else if (uses.equals("actions/cache/save@v4")) {
+                save = step;
             }
             scripts.add(step.path("run").asText());
         }
-        assertTrue(cache != null, "a cache step keeps the osmosis home");
-        assertEquals(home, cache.path("path").asText(), "the cache keeps the folder osmosis reads");
-        assertTrue(cache.path("key").asText().contains("github.run_id") && cache.has("restore-keys"),
-                "a cache entry is never updated, so each run saves its own: " + cache);
+        assertTrue(restore != null && save != null, "the osmosis home is restored and saved");
+        assertEquals(home, restore.path("path").asText(), "the cache keeps the folder osmosis reads");
+        assertEquals(home, save.path("with").path("path").asText());
+        assertTrue(restore.path("key").asText().contains("github.run_id") && restore.has("restore-keys"),
+                "a cache entry is never updated, so each run saves its own: " + restore);
+        assertEquals(restore.path("key"), save.path("with").path("key"));
+        // actions/cache saves only when the job succeeds: a failed gate would drop the run's ledger entries
+        assertEquals("${{ !cancelled() }}", save.path("if").asText());
         String all = String.join("\n", scripts);
         assertTrue(all.contains("dbt parse --no-partial-parse") && all.contains("type: duckdb"), all);
         assertTrue(job.path("env").path("DBT_PROFILES_DIR").asText().startsWith(workspace));
@@ -174,11 +181,18 @@ class CiExamplesTest {
         JsonNode job = YAML.readTree(file.toFile()).path("osmosis");
         String home = job.path("variables").path("OSMOSIS_HOME").asText();
         assertTrue(home.startsWith("$CI_PROJECT_DIR/"), home);
-        List<String> cached = new ArrayList<>();
-        job.path("cache").forEach(c -> c.path("paths").forEach(p -> cached.add(p.asText())));
-        Path homeDir = tmp.resolve(home.substring("$CI_PROJECT_DIR/".length()));
-        assertTrue(cached.stream().anyMatch(p -> tmp.resolve(p).normalize().equals(homeDir.normalize())),
-                "the cache keeps the folder osmosis reads: " + cached + " vs " + home);
+        Path homeDir = tmp.resolve(home.substring("$CI_PROJECT_DIR/".length())).normalize();
+        JsonNode ledgerCache = null;
+        for (JsonNode c : job.path("cache")) {
+            for (JsonNode p : c.path("paths")) {
+                if (tmp.resolve(p.asText()).normalize().equals(homeDir)) {
+                    ledgerCache = c;
+                }
+            }
+        }
+        assertTrue(ledgerCache != null, "the cache keeps the folder osmosis reads: " + job.path("cache"));
+        // GitLab saves a cache only when the job succeeds unless told: a failed gate would drop the ledger
+        assertEquals("always", ledgerCache.path("when").asText());
         List<String> scripts = new ArrayList<>();
         job.path("before_script").forEach(l -> scripts.add(l.asText()));
         job.path("script").forEach(l -> scripts.add(l.asText()));
