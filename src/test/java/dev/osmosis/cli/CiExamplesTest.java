@@ -31,6 +31,7 @@ import picocli.CommandLine;
 /** The CI examples we ship parse, and every osmosis command and flag they use exists. */
 class CiExamplesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    @TempDir Path tmp;
     /**
      * `osmosis report` is built on the parallel branch `report` (issue 13). Until both are merged, a line calling a
      * command of this set that this build lacks is not parsed; once the command exists, it is checked like the rest.
@@ -204,8 +205,6 @@ class CiExamplesTest {
         assertTrue(job.path("artifacts").path("reports").path("junit").toString().contains("osmosis-coverage.xml"));
         runAsWritten(file, all, homeDir.toString(), "osmosis-report.html");
     }
-
-    @TempDir Path tmp;
 
     /** Runs every osmosis line of {@code scripts} in a copy of shopverse, as the CI job would. */
     private void runAsWritten(Path file, String scripts, String home, String reportFile) throws Exception {
