@@ -7,7 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.osmosis.report.ReportPage;
+import dev.osmosis.testing.TestProjects;
+import dev.osmosis.usage.Ledger;
+import dev.osmosis.usage.LedgerEntry;
+import dev.osmosis.usage.UsageDatabase;
+import dev.osmosis.usage.UsageHome;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +25,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The CI examples we ship parse, and every osmosis command and flag they use exists. */
 class CiExamplesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    @TempDir Path tmp;
     /**
      * `osmosis report` is built on the parallel branch `report` (issue 13). Until both are merged, a line calling a
      * command of this set that this build lacks is not parsed; once the command exists, it is checked like the rest.
@@ -126,13 +137,131 @@ class CiExamplesTest {
         assertParses(List.of(example.group(1).trim().split("\\s+")));
     }
 
+    /**
+     * The GitHub workflow and the GitLab job run as written on a copy of a corpus project: the dbt profile step
+     * writes a dummy profile under the project's profile name, the ledger is kept in the folder osmosis reads
+     * ($OSMOSIS_HOME) and cached from that same folder, each osmosis line ends with one of the exit codes written
+     * beside it, and the report shows the usage an earlier run left in the cached ledger.
+     */
+    @Test
+    void githubWorkflowRunsAsWrittenOnACorpusProject() throws Exception {
+        Path file = Path.of("docs/ci/github-actions.yml");
+        JsonNode job = YAML.readTree(file.toFile()).path("jobs").path("docs");
+        String workspace = "${{ github.workspace }}";
+        String home = job.path("env").path("OSMOSIS_HOME").asText();
+        JsonNode restore = null;
+        JsonNode save = null;
+        List<String> scripts = new ArrayList<>();
+        for (JsonNode step : job.path("steps")) {
+            String uses = step.path("uses").asText();
+            if (uses.equals("actions/cache/restore@v4")) {
+                restore = step.path("with");
+            } else if (uses.equals("actions/cache/save@v4")) {
+                save = step;
+            }
+            scripts.add(step.path("run").asText());
+        }
+        assertTrue(restore != null && save != null, "the osmosis home is restored and saved");
+        assertEquals(home, restore.path("path").asText(), "the cache keeps the folder osmosis reads");
+        assertEquals(home, save.path("with").path("path").asText());
+        assertTrue(restore.path("key").asText().contains("github.run_id") && restore.has("restore-keys"),
+                "a cache entry is never updated, so each run saves its own: " + restore);
+        assertEquals(restore.path("key"), save.path("with").path("key"));
+        // actions/cache saves only when the job succeeds: a failed gate would drop the run's ledger entries
+        assertEquals("${{ !cancelled() }}", save.path("if").asText());
+        String all = String.join("\n", scripts);
+        assertTrue(all.contains("dbt parse --no-partial-parse") && all.contains("type: duckdb"), all);
+        assertTrue(job.path("env").path("DBT_PROFILES_DIR").asText().startsWith(workspace));
+        assertTrue(job.path("steps").toString().contains("actions/upload-artifact@v4"));
+        runAsWritten(file, all, home.replace(workspace, tmp.toString()), "osmosis-report.html");
+    }
+
+    @Test
+    void gitlabJobRunsAsWrittenOnACorpusProject() throws Exception {
+        Path file = Path.of("docs/ci/gitlab-ci.yml");
+        JsonNode job = YAML.readTree(file.toFile()).path("osmosis");
+        String home = job.path("variables").path("OSMOSIS_HOME").asText();
+        assertTrue(home.startsWith("$CI_PROJECT_DIR/"), home);
+        Path homeDir = tmp.resolve(home.substring("$CI_PROJECT_DIR/".length())).normalize();
+        JsonNode ledgerCache = null;
+        for (JsonNode c : job.path("cache")) {
+            for (JsonNode p : c.path("paths")) {
+                if (tmp.resolve(p.asText()).normalize().equals(homeDir)) {
+                    ledgerCache = c;
+                }
+            }
+        }
+        assertTrue(ledgerCache != null, "the cache keeps the folder osmosis reads: " + job.path("cache"));
+        // GitLab saves a cache only when the job succeeds unless told: a failed gate would drop the ledger
+        assertEquals("always", ledgerCache.path("when").asText());
+        List<String> scripts = new ArrayList<>();
+        job.path("before_script").forEach(l -> scripts.add(l.asText()));
+        job.path("script").forEach(l -> scripts.add(l.asText()));
+        String all = String.join("\n", scripts);
+        assertTrue(all.contains("pip install \"osmosis-dbt==$OSMOSIS_VERSION\""), all);
+        assertTrue(all.contains("dbt parse --no-partial-parse") && all.contains("type: duckdb"), all);
+        assertEquals("always", job.path("artifacts").path("when").asText());
+        assertTrue(job.path("artifacts").path("paths").toString().contains("osmosis-report.html"));
+        assertTrue(job.path("artifacts").path("reports").path("junit").toString().contains("osmosis-coverage.xml"));
+        runAsWritten(file, all, homeDir.toString(), "osmosis-report.html");
+    }
+
+    /** Runs every osmosis line of {@code scripts} in a copy of shopverse, as the CI job would. */
+    private void runAsWritten(Path file, String scripts, String home, String reportFile) throws Exception {
+        Map<String, List<Integer>> documented = documentedExitCodes(Files.readString(file));
+        Path project = TestProjects.copy(TestProjects.corpus("shopverse"), tmp);
+        try (UsageDatabase db = UsageDatabase.open(Path.of(home).resolve(UsageHome.DB_FILE))) {
+            new Ledger(db).append(new LedgerEntry(Instant.parse("2026-11-01T09:00:00Z"), "earlier-run", "openai",
+                    "gpt-4o", "bulk", "model.shopverse_analytics.stg_orders", 100, 20, 0.01, 5, "ok", false));
+        }
+        List<List<String>> commands = osmosisCommands(scripts);
+        List<String> used = commands.stream().map(c -> c.get(0)).distinct().toList();
+        assertTrue(used.containsAll(List.of("yaml", "coverage", "review", "report")), "every gate: " + used);
+        assertTrue(commands.stream().anyMatch(c -> c.contains("--max-pending")), commands.toString());
+        for (List<String> args : commands) {
+            if (!args.equals(List.of("--version"))) { // the install check names no command
+                assertParses(args);
+            }
+            String line = String.join(" ", args);
+            List<Integer> codes = documented.get(line);
+            assertTrue(codes != null, "no documented exit code beside `osmosis " + line + "` in " + file);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = new Osmosis(Map.of("OSMOSIS_HOME", home), project)
+                    .run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+            assertTrue(codes.contains(code), "osmosis " + line + " exited " + code + ", documented " + codes
+                    + "\n" + err);
+            if (args.contains("github")) {
+                assertTrue(out.toString().contains("::"), "annotations: " + out);
+            }
+            if (args.contains("junit")) {
+                assertTrue(out.toString().startsWith("<?xml"), "JUnit XML: " + out);
+            }
+        }
+        JsonNode data = ReportPage.data(project.resolve(reportFile));
+        assertEquals("earlier-run", data.at("/usage/0/run").asText(), "the cached ledger's usage is reported");
+    }
+
+    /** `osmosis <args> ... # exit 0 or 1`: the exit codes a file writes beside each osmosis line. */
+    static Map<String, List<Integer>> documentedExitCodes(String text) {
+        Map<String, List<Integer>> codes = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(?m)\\bosmosis (.+?)\\s+# exit ([0-9 or]+)$").matcher(text);
+        while (m.find()) {
+            List<List<String>> command = osmosisCommands("osmosis " + m.group(1));
+            codes.put(String.join(" ", command.get(0)),
+                    Pattern.compile("\\d").matcher(m.group(2)).results().map(r -> Integer.parseInt(r.group()))
+                            .toList());
+        }
+        return codes;
+    }
+
     /** The osmosis command lines of a `run:` script: line continuations joined, words split on spaces. */
     static List<List<String>> osmosisCommands(String script) {
         List<List<String>> out = new ArrayList<>();
         for (String line : script.replace("\\\n", " ").split("\n")) {
             String l = line.replaceAll("#.*", "").trim();
             if (l.startsWith("osmosis ")) {
-                List<String> words = List.of(l.split("\\s+"));
+                List<String> words = List.of(l.replaceAll("\\s*(\\|\\||&&|>|\\|).*", "").split("\\s+"));
                 out.add(words.subList(1, words.size()));
             }
         }
