@@ -3,7 +3,6 @@ package dev.osmosis.docs.synthesis;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
-import dev.osmosis.docs.Rejections;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
@@ -17,7 +16,6 @@ import dev.osmosis.text.TerminalText;
 import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.tinylog.Logger;
 
 /**
@@ -106,7 +100,7 @@ final class NodeSynthesizer {
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
         boolean modelGap = !placeholders.isDocumented(docs.description());
         PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
-        Answers answers = new Answers(docs);
+        NodeAnswers answers = new NodeAnswers(docs);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
@@ -157,7 +151,7 @@ final class NodeSynthesizer {
      * Asks once more, with {@link #JINJA_NOTE}, for the answers that hold Jinja delimiters; an answer that is not
      * replaced (the re-ask failed, left it out or held Jinja again) stays, to be written neutralised.
      */
-    private void reaskJinja(NodeDocs docs, PromptContext base, Catalog.Table table, Answers answers) {
+    private void reaskJinja(NodeDocs docs, PromptContext base, Catalog.Table table, NodeAnswers answers) {
         List<ColumnDocs> columns = docs.columns().stream()
                 .filter(c -> UntrustedText.hasLiveJinja(answers.columnText.getOrDefault(c.name(), ""))).toList();
         String model = answers.modelText.get();
@@ -177,84 +171,6 @@ final class NodeSynthesizer {
         answers.modelText.compareAndSet(null, model);
     }
 
-    /** What the calls of one node gathered; its calls may run on several threads. */
-    private static final class Answers {
-        /** The rejection records of the node's description ("") and columns, only where there are some. */
-        final Map<String, Map<String, Object>> rejectionMeta = new HashMap<>();
-        final Map<String, String> columnText = new ConcurrentHashMap<>();
-        final AtomicReference<String> modelText = new AtomicReference<>();
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicLong tokens = new AtomicLong();
-        /** An error that stops every further call (authentication, configuration, budget). */
-        final AtomicReference<LlmException> fatal = new AtomicReference<>();
-        /** Rejected texts an answer gave again, by column name ("" for the model description). */
-        final Map<String, String> rejectedGiven = new ConcurrentHashMap<>();
-        /** Gaps whose prompt already named their rejected text: not asked a third time. */
-        final Set<String> rejectionNamed = ConcurrentHashMap.newKeySet();
-
-        Answers(NodeDocs docs) {
-            if (docs.meta().containsKey(Rejections.KEY)) {
-                rejectionMeta.put("", docs.meta());
-            }
-            docs.columns().stream().filter(c -> c.meta().containsKey(Rejections.KEY))
-                    .forEach(c -> rejectionMeta.put(c.name(), c.meta()));
-        }
-
-        /** Rejected as answered, or as it would be written (a reviewer saw and hashed the filtered text). */
-        private boolean rejected(String gap, String text) {
-            Map<String, Object> meta = rejectionMeta.getOrDefault(gap, Map.of());
-            if (meta.isEmpty() || text == null) {
-                return false;
-            }
-            String written = UntrustedText.filter(text).text();
-            return Rejections.isRejected(meta, text) || written != null && Rejections.isRejected(meta, written);
-        }
-
-        /** Keeps a column's answer unless a reviewer rejected that very text there. */
-        void column(String name, String text) {
-            if (rejected(name, text)) {
-                rejectedGiven.put(name, text);
-            } else {
-                columnText.put(name, text);
-            }
-        }
-
-        void model(String text) {
-            if (rejected("", text)) {
-                rejectedGiven.put("", text);
-            } else {
-                modelText.set(text);
-            }
-        }
-
-        /** The rejected text to name in a prompt for this gap ("" for the model description), or "" if none. */
-        String rejectedFor(String gap) {
-            String text = rejectedGiven.getOrDefault(gap, "");
-            if (!text.isEmpty()) {
-                rejectionNamed.add(gap);
-            }
-            return text;
-        }
-
-        /** One plain call per gap that got only a rejected text from prompts that did not name it. */
-        List<CallPlan.Call> toAskAgain(List<ColumnDocs> gaps) {
-            boolean model = modelText.get() == null && rejectedGiven.containsKey("") && !rejectionNamed.contains("");
-            List<ColumnDocs> columns = gaps.stream().filter(c -> !columnText.containsKey(c.name())
-                    && rejectedGiven.containsKey(c.name()) && !rejectionNamed.contains(c.name())).toList();
-            return CallPlan.perGap(model, columns);
-        }
-
-        /** Gaps left undocumented because the only answers were rejected texts. */
-        Set<String> stillRejected() {
-            Set<String> left = new TreeSet<>(rejectedGiven.keySet());
-            left.removeAll(columnText.keySet());
-            if (modelText.get() != null) {
-                left.remove("");
-            }
-            return left;
-        }
-    }
-
     /**
      * Sends independent calls concurrently on the call pool (the run's rate limiter bounds what is in flight) and
      * keeps every answer that arrives.
@@ -262,7 +178,7 @@ final class NodeSynthesizer {
      * @return per call, null when answered, else why it failed
      */
     private List<String> sendAll(List<CallPlan.Call> calls, PromptContext base, Catalog.Table table,
-                                 Answers answers) {
+                                 NodeAnswers answers) {
         String[] failed = new String[calls.size()];
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -283,7 +199,7 @@ final class NodeSynthesizer {
     }
 
     /** Sends one call unless an earlier one stopped the run; returns null when it was answered, else the error. */
-    private String send(CallPlan.Call call, PromptContext base, Catalog.Table table, Answers answers) {
+    private String send(CallPlan.Call call, PromptContext base, Catalog.Table table, NodeAnswers answers) {
         LlmException stop = answers.fatal.get();
         if (stop != null) {
             return stop.getMessage();
@@ -307,7 +223,7 @@ final class NodeSynthesizer {
     }
 
     /** Sends one structured call; returns the tokens it used. */
-    private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, Answers answers) {
+    private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, NodeAnswers answers) {
         PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table, answers), bulk.model());
         if (bulk.model()) {
             ctx = ctx.withRejectedDescription(answers.rejectedFor(""));
@@ -327,7 +243,7 @@ final class NodeSynthesizer {
     }
 
     /** Sends one plain-text call; returns the tokens it used. */
-    private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, Answers answers) {
+    private long single(CallPlan.Call call, PromptContext base, Catalog.Table table, NodeAnswers answers) {
         if (call instanceof CallPlan.Model) {
             LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)
                     .withRejectedDescription(answers.rejectedFor(""))));
@@ -349,7 +265,7 @@ final class NodeSynthesizer {
     }
 
     private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
-                                                             Answers answers) {
+                                                             NodeAnswers answers) {
         return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
                 .withRejected(answers.rejectedFor(c.name()))).toList();
     }
