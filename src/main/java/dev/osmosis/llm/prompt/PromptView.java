@@ -1,5 +1,6 @@
 package dev.osmosis.llm.prompt;
 
+import dev.osmosis.llm.prompt.PromptContext.Ancestor;
 import dev.osmosis.llm.prompt.PromptContext.Column;
 import dev.osmosis.llm.prompt.PromptContext.Parent;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ public final class PromptView {
 
         // the user's own --llm-context: instructions by design, so not fenced
         putText(v, "user_context", ctx.userContext().strip(), null);
+        // a language name osmosis detected or the user configured: an instruction, not project data
+        putText(v, "language", ctx.language().strip(), null);
         Column target = ctx.column();
         v.put("column", target == null ? Boolean.FALSE : column(target, fence));
         v.put("has_column", target != null);
@@ -68,6 +71,13 @@ public final class PromptView {
         putText(v, "column_data_type", target == null ? "" : target.dataType(), fence);
         putText(v, "column_description", target == null ? "" : target.description().strip(), fence);
         putText(v, "column_rejected", target == null ? "" : target.rejected().strip(), fence);
+        List<Map<String, Object>> targetAncestors = target == null ? List.of()
+                : target.ancestors().stream().map(a -> ancestor(a, fence)).toList();
+        v.put("column_ancestors", targetAncestors);
+        v.put("has_column_ancestors", !targetAncestors.isEmpty());
+        List<Map<String, Object>> targetFacts = target == null ? List.of() : facts(target, fence);
+        v.put("column_facts", targetFacts);
+        v.put("has_column_facts", !targetFacts.isEmpty());
         return v;
     }
 
@@ -75,7 +85,7 @@ public final class PromptView {
     private static String content(PromptContext ctx) {
         StringBuilder s = new StringBuilder();
         for (String part : List.of(ctx.uniqueId(), ctx.name(), ctx.resourceType(), ctx.path(), ctx.materialization(),
-                ctx.description(), ctx.rejectedDescription(), ctx.sql(), ctx.userContext())) {
+                ctx.description(), ctx.rejectedDescription(), ctx.sql(), ctx.rawSql(), ctx.userContext())) {
             s.append(part).append('\n');
         }
         List<Column> all = new ArrayList<>(ctx.columns());
@@ -87,8 +97,15 @@ public final class PromptView {
             s.append(p.name()).append('\n').append(p.resourceType()).append('\n').append(p.description()).append('\n');
             all.addAll(p.columns());
         }
-        all.forEach(c -> s.append(c.name()).append('\n').append(c.dataType()).append('\n').append(c.description())
-                .append('\n').append(c.rejected()).append('\n'));
+        for (Column c : all) {
+            s.append(c.name()).append('\n').append(c.dataType()).append('\n').append(c.description())
+                    .append('\n').append(c.rejected()).append('\n');
+            c.facts().forEach(f -> s.append(f).append('\n'));
+            for (Ancestor a : c.ancestors()) {
+                s.append(a.node()).append('\n').append(a.resourceType()).append('\n').append(a.column()).append('\n')
+                        .append(a.description()).append('\n').append(a.via()).append('\n');
+            }
+        }
         return s.toString();
     }
 
@@ -199,6 +216,27 @@ public final class PromptView {
         putText(m, "data_type", c.dataType(), fence);
         putText(m, "description", c.description().strip(), fence);
         putText(m, "rejected", c.rejected().strip(), fence);
+        List<Map<String, Object>> ancestors = c.ancestors().stream().map(a -> ancestor(a, fence)).toList();
+        m.put("ancestors", ancestors);
+        m.put("has_ancestors", !ancestors.isEmpty());
+        List<Map<String, Object>> facts = facts(c, fence);
+        m.put("facts", facts);
+        m.put("has_facts", !facts.isEmpty());
+        return m;
+    }
+
+    private static List<Map<String, Object>> facts(Column c, PromptFence fence) {
+        return c.facts().stream().filter(f -> !f.isBlank())
+                .map(f -> Map.<String, Object>of("fact", fence.wrap(f.strip()))).toList();
+    }
+
+    private static Map<String, Object> ancestor(Ancestor a, PromptFence fence) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", fence.wrap(a.node()));
+        m.put("resource_type", fence.wrap(a.resourceType()));
+        m.put("column", fence.wrap(a.column()));
+        putText(m, "description", a.description().strip(), fence);
+        putText(m, "via", a.via().strip(), fence);
         return m;
     }
 

@@ -69,6 +69,29 @@ class PromptTemplatesTest {
     }
 
     @Test
+    void ancestorsFactsAndLanguageReachBulkAndColumnPrompts() {
+        PromptContext.Column total = PromptContext.Column.gap("order_total", "numeric")
+                .withAncestors(List.of(new PromptContext.Ancestor("shop.payments", "source", "amount",
+                        "Payment amount in USD.", "renamed from amount, through stg_payments")))
+                .withFacts(List.of("tests: not_null", "accepted_values: 1, 2"));
+        PromptContext ctx = Fixtures.orders().withGaps(List.of(total), false).withLanguage("Portuguese");
+
+        String bulk = Fixtures.unfenced(defaults.render(PromptKey.TABLE_USER, ctx));
+        assertTrue(bulk.contains("- source \"shop.payments\", column amount (renamed from amount, through stg_payments): "
+                + "Payment amount in USD."), bulk);
+        assertTrue(bulk.contains("    - tests: not_null\n    - accepted_values: 1, 2"), bulk);
+        assertTrue(bulk.contains("Write every description in Portuguese"), bulk);
+
+        String column = Fixtures.unfenced(defaults.render(PromptKey.COLUMN_USER, ctx.withColumn(total)));
+        assertTrue(column.contains("column amount (renamed from amount, through stg_payments): Payment amount in USD."),
+                column);
+        assertTrue(column.contains("- accepted_values: 1, 2"), column);
+        assertTrue(column.contains("Write it in Portuguese"), column);
+        String plain = Fixtures.unfenced(defaults.render(PromptKey.TABLE_USER, Fixtures.orders()));
+        assertFalse(plain.contains("Documented upstream") || plain.contains("Write every description in"), plain);
+    }
+
+    @Test
     void minimalContextRendersWithoutEmptyLabels() {
         PromptContext bare = new PromptContext(null, "lonely", null, null, null, null, null, null,
                 List.of(PromptContext.Column.gap("id", null)), false, null, null, null, null);
