@@ -37,7 +37,7 @@ public final class TerminalJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            if (TerminalText.isControl(ch) || TerminalText.isBidi(ch)) {
+            if (TerminalText.isControl(ch) || TerminalText.isBidi(ch) || TerminalText.isInvisible(ch)) {
                 return new SerializedString(String.format("\\u%04X", ch));
             }
             return null;

@@ -44,6 +44,16 @@ public final class TerminalText {
                 || cp == 0x061C;
     }
 
+    /**
+     * Whether {@code cp} is an invisible character with no job in a description: the zero-width space, the word
+     * joiner and invisible operators, and a byte-order mark inside text. Shown raw they hide that two names that
+     * look the same differ ({@code order_id} and {@code order\u200B_id}). The zero-width joiner and non-joiner are
+     * not among them: emoji and several scripts need them.
+     */
+    public static boolean isInvisible(int cp) {
+        return cp == 0x200B || cp >= 0x2060 && cp <= 0x2064 || cp == 0xFEFF;
+    }
+
     private static String escape(String s, boolean keepLines) {
         if (s == null) {
             return null;
@@ -86,6 +96,6 @@ public final class TerminalText {
         if (c == '\t' || keepLines && (c == '\n' || c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n')) {
             return false;
         }
-        return isControl(c) || isBidi(c);
+        return isControl(c) || isBidi(c) || isInvisible(c);
     }
 }

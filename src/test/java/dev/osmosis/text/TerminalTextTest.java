@@ -22,6 +22,13 @@ class TerminalTextTest {
     }
 
     @Test
+    void invisibleCharactersAreShownButJoinersThatScriptsNeedStay() {
+        assertEquals("order\\u200B_id \\uFEFFx\\u2060", TerminalText.escape("order\u200B_id \uFEFFx\u2060"));
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69 \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        assertSame(family, TerminalText.escapeLines(family));
+    }
+
+    @Test
     void textWithNothingToEscapeIsReturnedAsItIs() {
         String plain = "Clé d'une commande — {{ doc('x') }} 😀\tC:\\dir";
         assertSame(plain, TerminalText.escape(plain));
@@ -33,8 +40,8 @@ class TerminalTextTest {
     @Property(tries = 1000)
     void nothingATerminalActsOnGetsThrough(@ForAll("hostile") String s) {
         String one = TerminalText.escape(s);
-        assertTrue(one.chars().noneMatch(c -> c != '\t' && (TerminalText.isControl(c) || TerminalText.isBidi(c))),
-                one);
+        assertTrue(one.chars().noneMatch(c -> c != '\t' && (TerminalText.isControl(c) || TerminalText.isBidi(c)
+                || TerminalText.isInvisible(c))), one);
         assertEquals(one, TerminalText.escape(one));
         String lines = TerminalText.escapeLines(s);
         for (int i = 0; i < lines.length(); i++) {
@@ -47,6 +54,6 @@ class TerminalTextTest {
     @Provide
     Arbitrary<String> hostile() {
         return Arbitraries.oneOf(Arbitraries.strings().all(), Arbitraries.strings()
-                .withChars("\u001B\u0000\r\n\t\u009B\u202A\u202E\u2066\u2069\u200E\u061C\u2028ab[\\{"));
+                .withChars("\u001B\u0000\r\n\t\u009B\u202A\u202E\u2066\u2069\u200E\u061C\u2028\u200B\uFEFF\u2060ab[\\{"));
     }
 }
