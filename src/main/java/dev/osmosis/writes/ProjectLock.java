@@ -57,9 +57,23 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    /** Takes the lock of {@code project}, in its target-path folder. */
+    /**
+     * Takes the lock of {@code project}, in its target-path folder; in the project folder itself when the target
+     * path really lands outside the project (a {@code target-path: ../shared/target} or a linked target folder),
+     * so a run never creates a file outside the project it edits.
+     */
     public static ProjectLock acquire(Project project) {
-        return acquire(project.root().resolve(project.config().targetPath()));
+        return acquire(lockFolder(project.root(), project.root().resolve(project.config().targetPath())));
+    }
+
+    /** {@code target} when it really lies inside {@code root}, else {@code root}. */
+    static Path lockFolder(Path root, Path target) {
+        try {
+            Path realRoot = RealPaths.of(root);
+            return RealPaths.of(target).startsWith(realRoot) ? target : root;
+        } catch (IOException e) {
+            return root;
+        }
     }
 
     /**

@@ -21,6 +21,17 @@ class ProjectLockTest {
     @TempDir Path tmp;
 
     @Test
+    void aTargetPathOutsideTheProjectKeepsTheLockInsideIt() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("project"));
+        Path outside = Files.createDirectories(tmp.resolve("shared-target"));
+        assertEquals(root, ProjectLock.lockFolder(root, root.resolve("../shared-target")));
+        Path linked = Files.createSymbolicLink(root.resolve("target"), outside);
+        assertEquals(root, ProjectLock.lockFolder(root, linked));
+        Path inside = root.resolve("build/target");
+        assertEquals(inside, ProjectLock.lockFolder(root, inside));
+    }
+
+    @Test
     void aSecondHolderIsRefusedUntilTheFirstReleases() {
         Path target = tmp.resolve("target");
         ProjectLock first = ProjectLock.acquire(target);
