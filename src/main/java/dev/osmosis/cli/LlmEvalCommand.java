@@ -163,11 +163,14 @@ public final class LlmEvalCommand implements Callable<Integer> {
                     threads).run(ids, chosen, preview);
             EvalReportFormat.Context about = new EvalReportFormat.Context(name(writer), name(judging),
                     session.stats().snapshot());
-            if (preview) {
+            outcome.synthesis().failures().forEach(f -> ctx.err().println(TerminalText.escape("failed: "
+                    + f.nodeId() + ": " + f.message() + " (its held-out descriptions count as unanswered)")));
+            if (preview && format == Format.text) {
                 ctx.out().println("Held out " + chosen.heldOut().size() + " of " + chosen.candidates()
-                        + " human-written descriptions (seed " + seed + "): the calls an eval would make, "
-                        + "synthesis and judge (dry run, nothing sent):");
-            } else {
+                        + " human-written descriptions (seed " + seed + (chosen.refillable() > 0 ? "; "
+                        + chosen.refillable() + " not held out: inheritance would fill them again" : "")
+                        + "). The calls the eval would make, synthesis and judge (dry run, nothing sent):");
+            } else if (!preview) {
                 ctx.out().print(format == Format.json ? EvalReportFormat.json(outcome.result(), about)
                         : EvalReportFormat.text(outcome.result(), about, worst));
             }

@@ -138,6 +138,21 @@ class LlmEvalTest {
             assertFalse(prompts.contains(human), "held-out text reached the writer: " + human);
         }
         String firstHuman = report.path("items").get(0).path("human").asText().strip();
+        // the writer is asked for the held-out descriptions only, not for what the project leaves undocumented
+        List<String> asked = new ArrayList<>();
+        for (JsonNode request : server.synthesisRequests()) {
+            request.path("response_format").path("json_schema").path("schema").path("properties").path("columns")
+                    .path("properties").fieldNames().forEachRemaining(asked::add);
+        }
+        List<String> heldColumns = new ArrayList<>();
+        report.path("items").forEach(i -> {
+            if (!i.path("column").asText().isEmpty()) {
+                heldColumns.add(i.path("column").asText());
+            }
+        });
+        java.util.Collections.sort(asked);
+        java.util.Collections.sort(heldColumns);
+        assertEquals(heldColumns, asked);
         JsonNode firstJudge = server.judgeRequests().stream()
                 .filter(j -> FakeJudgeServer.prompt(j).contains(firstHuman)).findFirst().orElseThrow();
         String judgePrompt = FakeJudgeServer.prompt(firstJudge);
