@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
         modelTransformer = LlmEvalCommand.WithoutWriteFlags.class,
         description = "Measure the configured model and prompts on your project: hold out human-written "
                 + "descriptions (in memory), synthesize them again and grade each answer against the original.",
-        footer = {"%nExit status: 0 done, 1 --fail-under missed or a call failed, 2 usage or configuration error.",
+        footer = {"%nExit status: 0 done, 1 --fail-under missed or the calls stopped early (budget), 2 usage or "
+                + "configuration error.",
                 "%nExamples:",
                 "  # the calls, tokens and cost of an eval of 50 descriptions, making none",
                 "  osmosis llm eval --llm-dry-run",
@@ -78,6 +79,21 @@ public final class LlmEvalCommand implements Callable<Integer> {
     }
 
     enum Format { text, json }
+
+    /** The help's option sections, as `yaml document` groups them; the eval's own options go under the last. */
+    static final Map<String, List<String>> HELP_SECTIONS = sections();
+
+    private static Map<String, List<String>> sections() {
+        Map<String, List<String>> s = new java.util.LinkedHashMap<>();
+        s.put("Selection (the project and its nodes)", List.of("project"));
+        s.put("Documenting (give the flags of your `yaml document` run: inheritance decides what is held out)",
+                List.of("docs"));
+        s.put("LLM (the writer)", List.of("synthesis", "llm", "prompts"));
+        s.put("Cost and cache", List.of("usage"));
+        s.put("Eval", List.of("logging"));
+        return java.util.Collections.unmodifiableMap(s);
+    }
+
 
     @Spec CommandSpec spec;
     @Mixin ProjectOptions project;
