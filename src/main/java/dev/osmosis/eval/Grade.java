@@ -71,6 +71,11 @@ public record Grade(Integer score, String reason) {
     }
 
     private static String cut(String s) {
-        return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "...";
+        if (s.length() <= MAX_REASON) {
+            return s;
+        }
+        // never half a surrogate pair: the cut text is shown on a terminal
+        int end = Character.isHighSurrogate(s.charAt(MAX_REASON - 1)) ? MAX_REASON - 1 : MAX_REASON;
+        return s.substring(0, end) + "...";
     }
 }

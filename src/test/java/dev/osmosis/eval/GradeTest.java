@@ -46,6 +46,9 @@ class GradeTest {
         Grade g = Grade.parse("{\"score\": 1, \"reason\": \"" + "x".repeat(5000) + "\"}");
         assertEquals(1, g.score());
         assertTrue(g.reason().length() <= Grade.MAX_REASON + 3);
+        String emoji = "x".repeat(Grade.MAX_REASON - 1) + "\uD83D\uDE00 and more";
+        String cut = Grade.parse("{\"score\": 1, \"reason\": \"" + emoji + "\"}").reason();
+        assertEquals("x".repeat(Grade.MAX_REASON - 1) + "...", cut, "no half of a surrogate pair");
     }
 
     @Test

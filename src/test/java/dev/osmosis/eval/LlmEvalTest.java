@@ -215,6 +215,18 @@ class LlmEvalTest {
     }
 
     @Test
+    void aJudgeModelOfItsOwnGradesWhileTheConfiguredModelWrites() throws IOException {
+        JsonNode report = evalJson("--sample", "4", "--judge-model", "judge-model-x", "--no-llm-cache");
+        assertEquals("openai judge-model-x", report.path("judge").asText());
+        assertEquals("openai gpt-4o", report.path("synthesizer").asText());
+        assertEquals(4, server.judgeRequests().size());
+        server.judgeRequests().forEach(j -> assertEquals("judge-model-x", j.path("model").asText()));
+        assertFalse(server.synthesisRequests().isEmpty());
+        server.synthesisRequests().forEach(w -> assertEquals("gpt-4o", w.path("model").asText()));
+        assertEquals(4, report.path("graded").asInt());
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertEquals(2, eval("--sample", "0").exitCode());
         CliHarness.Result gate = eval("--fail-under", "4");
