@@ -8,7 +8,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code osmosis llm ...}: LLM utilities. Add a subcommand by listing its class below. */
 @Command(name = "llm", description = "Check and manage the LLM configuration.",
         mixinStandardHelpOptions = true,
-        subcommands = {LlmTestCommand.class, LlmPromptsCommand.class, LlmStatsCommand.class, LlmCacheCommand.class})
+        subcommands = {LlmTestCommand.class, LlmPromptsCommand.class, LlmStatsCommand.class, LlmCacheCommand.class,
+                LlmEvalCommand.class})
 public final class LlmCommand implements Runnable {
     @ParentCommand
     Osmosis root;

@@ -83,6 +83,11 @@ public final class Osmosis implements Runnable {
         if (document != null) {
             OptionSections.install(document, DocumentCommand.HELP_SECTIONS);
         }
+        CommandLine llm = cli.getSubcommands().get("llm");
+        CommandLine eval = llm == null ? null : llm.getSubcommands().get("eval");
+        if (eval != null) {
+            OptionSections.install(eval, LlmEvalCommand.HELP_SECTIONS);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

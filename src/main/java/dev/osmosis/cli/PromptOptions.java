@@ -24,7 +24,7 @@ public final class PromptOptions {
 
     @Option(names = "--llm-prompt-file", paramLabel = "FILE",
             description = "One YAML file of prompt templates keyed model_system, model_user, column_system, "
-                    + "column_user, table_system, table_user (env OSMOSIS_LLM_PROMPT_FILE).")
+                    + "column_user, table_system, table_user, judge_system, judge_user (env OSMOSIS_LLM_PROMPT_FILE).")
     Path promptFile;
 
     @Option(names = "--llm-context", paramLabel = "FILE",

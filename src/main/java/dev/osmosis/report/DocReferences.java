@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Shows a description as dbt renders it: each {@code {{ doc("name") }}} or {@code {{ doc("package", "name") }}}
  * replaced by the doc block's text from the manifest. Only for the reader's eyes: the YAML keeps the reference.
- * A reference to a block the manifest lacks stays as written.
+ * A reference to a block the manifest lacks stays as written. {@code osmosis llm eval} grades against it too.
  */
-final class DocReferences {
+public final class DocReferences {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\{\\{-?\\s*doc\\(\\s*(?:(['\"])([^'\"]*)\\1\\s*,\\s*)?(['\"])([^'\"]*)\\3\\s*\\)\\s*-?}}");
 
@@ -19,7 +19,7 @@ final class DocReferences {
     private final Map<String, DocBlock> byPackageAndName = new HashMap<>();
 
     /** {@code ownPackage}'s blocks win over a package's block of the same name, as in dbt. */
-    DocReferences(Iterable<DocBlock> blocks, String ownPackage) {
+    public DocReferences(Iterable<DocBlock> blocks, String ownPackage) {
         for (DocBlock b : blocks) {
             byPackageAndName.put(b.packageName() + "." + b.name(), b);
             if (java.util.Objects.equals(b.packageName(), ownPackage) || !byName.containsKey(b.name())) {
@@ -29,7 +29,7 @@ final class DocReferences {
     }
 
     /** The text with every known reference replaced, or null when it holds none (the text is shown as it is). */
-    String render(String text) {
+    public String render(String text) {
         if (text == null || !text.contains("doc(")) {
             return null;
         }

@@ -63,6 +63,14 @@ public final class UsageSession implements AutoCloseable {
 
     /** The full usage chain on top of {@code providerChain} (which a dry run never calls). */
     public LlmClient wrap(LlmClient providerChain) {
+        return wrap(providerChain, provider, model);
+    }
+
+    /**
+     * The same chain for a second endpoint of the run (the judge of {@code osmosis llm eval}): its own provider and
+     * model for prices, cache keys and the dry-run plan, the run's one budget, stats, cache and ledger.
+     */
+    public LlmClient wrap(LlmClient providerChain, String provider, String model) {
         LlmClient bottom = settings.dryRun()
                 ? new DryRunClient(tokens, prices, provider, model, dryRunReport)
                 : providerChain;

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.tinylog.Logger;
 
 /**
@@ -58,6 +59,8 @@ final class NodeSynthesizer {
     private final SynthesisSettings settings;
     private final Executor callPool;
     private final Cancellation cancellation;
+    /** Which gaps may be asked for, by "nodeId|column" ("nodeId|" for the model description); all by default. */
+    private final Predicate<String> asks;
 
     /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
@@ -76,6 +79,16 @@ final class NodeSynthesizer {
     /** {@code cancellation}: once tripped, no further call of this node starts (see {@link SynthesisRun}). */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
                     Executor callPool, Cancellation cancellation) {
+        this(client, prompts, placeholders, settings, callPool, cancellation, gap -> true);
+    }
+
+    /**
+     * {@code asks}: the gaps this run may ask for (see {@link SynthesisRun#onlyAsking}); any other gap is left as it
+     * is, uncalled, as if documented.
+     */
+    NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
+                    Executor callPool, Cancellation cancellation, Predicate<String> asks) {
+        this.asks = asks;
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
@@ -90,15 +103,20 @@ final class NodeSynthesizer {
     }
 
     boolean hasGaps(NodeDocs docs) {
-        return !placeholders.isDocumented(docs.description()) || !columnGaps(docs).isEmpty();
+        return modelGap(docs) || !columnGaps(docs).isEmpty();
+    }
+
+    private boolean modelGap(NodeDocs docs) {
+        return !placeholders.isDocumented(docs.description()) && asks.test(docs.uniqueId() + "|");
     }
 
     private List<ColumnDocs> columnGaps(NodeDocs docs) {
-        return docs.columns().stream().filter(c -> !placeholders.isDocumented(c.description())).toList();
+        return docs.columns().stream().filter(c -> !placeholders.isDocumented(c.description())
+                && asks.test(docs.uniqueId() + "|" + c.name())).toList();
     }
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
-        boolean modelGap = !placeholders.isDocumented(docs.description());
+        boolean modelGap = modelGap(docs);
         PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
         NodeAnswers answers = new NodeAnswers(docs);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * `--synthesize` over the DAG: one task per selected node that starts when its parents' tasks are done, so a
@@ -93,10 +94,19 @@ public final class SynthesisRun {
     private final SynthesisSettings settings;
     private final int concurrency;
     private final Listener listener;
+    private final Predicate<String> asks;
 
     public SynthesisRun(Project project, Lineage lineage, NodeDocumenter documenter, LlmClient client,
                         PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings, int concurrency,
                         Listener listener) {
+        this(project, lineage, documenter, client, prompts, placeholders, settings, concurrency, listener,
+                gap -> true);
+    }
+
+    private SynthesisRun(Project project, Lineage lineage, NodeDocumenter documenter, LlmClient client,
+                         PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings, int concurrency,
+                         Listener listener, Predicate<String> asks) {
+        this.asks = asks;
         this.project = project;
         this.lineage = lineage;
         this.documenter = documenter;
@@ -106,6 +116,16 @@ public final class SynthesisRun {
         this.settings = settings;
         this.concurrency = Math.max(1, concurrency);
         this.listener = listener;
+    }
+
+    /**
+     * The same run asking only for the gaps {@code gaps} accepts, by "nodeId|column" ("nodeId|" for the model
+     * description); the other gaps get no call and stay as they are. Every selected node still inherits, so the
+     * prompts show what a full run would show. {@code osmosis llm eval} asks for its held-out descriptions only.
+     */
+    public SynthesisRun onlyAsking(Predicate<String> gaps) {
+        return new SynthesisRun(project, lineage, documenter, client, prompts, placeholders, settings, concurrency,
+                listener, gaps);
     }
 
     public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
@@ -121,7 +141,7 @@ public final class SynthesisRun {
         // A node's batches run on their own pool: node tasks wait for them, so they must not wait for a node thread.
         ExecutorService callPool = daemonPool("osmosis-llm-call");
         Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool,
-                cancellation));
+                cancellation, asks));
         Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();

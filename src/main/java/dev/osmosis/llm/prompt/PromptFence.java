@@ -27,7 +27,7 @@ public final class PromptFence {
     }
 
     /** The fence for a prompt whose project content, all of it, is {@code content}. */
-    static PromptFence forContent(String content) {
+    public static PromptFence forContent(String content) {
         for (int attempt = 0; ; attempt++) {
             String tag = "data-" + hash(attempt + "\n" + content);
             if (!content.contains(tag.substring("data-".length()))) {

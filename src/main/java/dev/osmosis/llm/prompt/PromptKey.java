@@ -6,13 +6,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The six templates, named as users know them (NAMES.md). Three calls, each a system + user pair:
+ * The templates, named as users know them (NAMES.md). Three synthesis calls and the judge of
+ * {@code osmosis llm eval}, each a system + user pair:
  * <ul>
  *   <li>{@code table_*}: the <b>bulk</b> call, one structured (JSON) answer per node covering the model
  *       description and all its column gaps. {@code bulk_system} / {@code bulk_user} are accepted aliases.</li>
  *   <li>{@code model_*}: the model description alone, plain text.</li>
  *   <li>{@code column_*}: one column, plain text (single gaps, providers without JSON output, and the
  *       columns a bulk answer left out).</li>
+ *   <li>{@code judge_*}: {@code osmosis llm eval} grades a synthesized description against the human text it
+ *       replaced (a JSON {@code {score, reason}}); never used by {@code --synthesize}.</li>
  * </ul>
  */
 public enum PromptKey {
@@ -21,7 +24,9 @@ public enum PromptKey {
     COLUMN_SYSTEM(null),
     COLUMN_USER(null),
     TABLE_SYSTEM("bulk_system"),
-    TABLE_USER("bulk_user");
+    TABLE_USER("bulk_user"),
+    JUDGE_SYSTEM(null),
+    JUDGE_USER(null);
 
     private final String alias;
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.tinylog.Logger;
 
 /**
- * The six prompt templates, compiled once. Each comes from the first source that has it:
+ * The prompt templates, compiled once. Each comes from the first source that has it:
  * {@code OSMOSIS_LLM_PROMPT_<KEY>} environment variable, then the prompt file (one YAML map keyed by template
  * key), then the prompt directory ({@code <key>.mustache}), then the default shipped in the jar
  * ({@code /prompts/<key>.mustache}). Rendering never HTML-escapes: prompts carry SQL full of {@code < > & '}.
@@ -79,6 +79,21 @@ public final class PromptTemplates {
         StringWriter out = new StringWriter();
         try {
             t.compiled().execute(out, PromptView.of(ctx));
+        } catch (MustacheException e) {
+            throw OsmosisException.usage("prompt template " + t.origin() + " failed to render: " + e.getMessage(), e);
+        }
+        return tidy(out.toString());
+    }
+
+    /**
+     * Renders {@code key} with variables of the caller's own (the judge of {@code osmosis llm eval}, whose prompt is
+     * about two texts, not a node); the caller fences project and model text in them.
+     */
+    public String render(PromptKey key, Map<String, ?> scope) {
+        Template t = templates.get(key);
+        StringWriter out = new StringWriter();
+        try {
+            t.compiled().execute(out, scope);
         } catch (MustacheException e) {
             throw OsmosisException.usage("prompt template " + t.origin() + " failed to render: " + e.getMessage(), e);
         }

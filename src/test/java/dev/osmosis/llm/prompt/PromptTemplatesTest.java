@@ -117,7 +117,8 @@ class PromptTemplatesTest {
     void keysKnowTheirNames() {
         assertEquals("OSMOSIS_LLM_PROMPT_COLUMN_SYSTEM", PromptKey.COLUMN_SYSTEM.envVar());
         assertEquals("table_user.mustache", PromptKey.TABLE_USER.fileName());
-        assertEquals("model_system, model_user, column_system, column_user, table_system, table_user",
+        assertEquals("model_system, model_user, column_system, column_user, table_system, table_user, "
+                + "judge_system, judge_user",
                 PromptKey.allKeys());
         assertTrue(PromptKey.parse(null).isEmpty());
         assertEquals(PromptKey.TABLE_SYSTEM, PromptKey.parse(" Bulk_System ").orElseThrow());
