@@ -142,9 +142,10 @@ public final class LanguageDetector {
         java.util.Set<Integer> seenLetters = new java.util.HashSet<>();
         for (int i = 0; i <= lower.length(); ) {
             int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
-            if (Character.isLetter(cp)) {
+            if (Character.isLetterOrDigit(cp) || cp == '_') {
+                // "Y3" and "order_id" are names, not the Spanish "y" or the English "order": a token is the whole run
                 word.appendCodePoint(cp);
-                if (seenLetters.add(cp)) {
+                if (Character.isLetter(cp) && seenLetters.add(cp)) {
                     profiles.letter(cp).forEach((language, w) -> score.merge(language, w, Double::sum));
                 }
             } else if (word.length() > 0) {
@@ -165,8 +166,9 @@ public final class LanguageDetector {
                 second = e.getValue();
             }
         }
-        // a text whose signs are shared words ("de", "in") or one stray letter ("y" in "all Y3 cases") abstains:
-        // a vote needs the weight of one word no other language uses beyond the runner-up
-        return best != null && top >= second + 1 - 1e-9 ? best : null;
+        // a text whose only signs are words its neighbours share ("de", "in") abstains: a vote needs at least one
+        // word's weight, and half a word more than the runner-up ("do" is Portuguese and Polish, "único" Portuguese
+        // and Spanish: "Identificador único do pedido" is Portuguese by "do", Spanish would say "del")
+        return best != null && top >= 1 - 1e-9 && top >= second + 0.5 - 1e-9 ? best : null;
     }
 }

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CorpusLanguageTest {
     @ParameterizedTest(name = "{0}: {1} ({2} of {3} descriptions)")
     @CsvSource(nullValues = "-", value = {
-            "ethereum_models, English, 199, 199, 209",
+            "ethereum_models, English, 204, 204, 209",
             "jaffle_shop_classic, English, 19, 19, 19",
-            "shopverse, English, 31, 31, 33",
-            "snowplow_web, English, 176, 176, 253",
-            "wmcsrp2, English, 1391, 1391, 1458",
+            "shopverse, English, 32, 32, 33",
+            "snowplow_web, English, 180, 181, 253",
+            "wmcsrp2, English, 1399, 1399, 1458",
             "fusion_orders, -, 2, 2, 3",
             "mesh_upstream, English, 23, 23, 28",
             "mesh_downstream, English, 10, 10, 13",
