@@ -53,7 +53,7 @@ public final class ProjectDescriptions {
         if (description == null || !placeholders.isDocumented(description) || keys.status(meta) != null) {
             return;
         }
-        String plain = JINJA.matcher(description).replaceAll(" ").strip();
+        String plain = JINJA.matcher(description).replaceAll(" ").replaceAll("\\s+", " ").strip();
         if (!plain.isEmpty()) {
             texts.add(plain);
         }
