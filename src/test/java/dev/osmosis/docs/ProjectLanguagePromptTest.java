@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <caption>cases</caption>
  *   <tr><th>project</th><th>prompt</th></tr>
  *   <tr><td>six Portuguese descriptions</td><td>"Write every description in Portuguese"; the run says why</td></tr>
+ *   <tr><td>the same, one call per column</td><td>"Write it in Portuguese" in each</td></tr>
  *   <tr><td>the same in English, or only two Portuguese ones</td><td>no language line</td></tr>
  *   <tr><td>the six Portuguese ones marked osmosis_generated (an AI wrote them)</td><td>no language line</td></tr>
  *   <tr><td>Portuguese, {@code llm: language: Spanish}</td><td>Spanish, "set by dbt_project.yml"</td></tr>
@@ -120,6 +121,20 @@ class ProjectLanguagePromptTest {
             assertTrue(r.err().contains("language: asking for descriptions in Portuguese (detected in 5 of 7 "
                     + "human-written descriptions, none in another language)"), r.err());
             assertEquals(1, r.err().split("language: ", -1).length - 1, "said once: " + r.err());
+        }
+    }
+
+    @Test
+    void perColumnCallsAskForItToo() throws Exception {
+        Path root = project(PORTUGUESE, "");
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            CliHarness.Result r = run(llm, root, Map.of(), "--llm-strategy", "per-column");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(2, llm.requests().size(), "one call per column");
+            for (var request : llm.requests()) {
+                assertTrue(FakeOpenAi.prompt(request).contains("Write it in Portuguese, the language of the project's "
+                        + "documentation."), FakeOpenAi.prompt(request));
+            }
         }
     }
 
