@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The dominant language of a set of human-written descriptions. Each description votes for the language it reads
  * as, or abstains when it shows none ("Primary key", "Customer id" carry no function word): by its script for
- * non-Latin text (Japanese, Chinese, Korean, Russian, Ukrainian, Greek, Arabic, Persian, Hebrew, Thai, Hindi), by
+ * non-Latin text (Japanese, Chinese, Korean, Russian, Ukrainian, Greek, Arabic, Persian, Urdu, Hebrew, Thai,
+ * Hindi), by
  * the function words and telling letters of {@link LanguageProfiles} for Latin text. A language is named only with
  * enough evidence: at least {@link #MIN_VOTES} voting descriptions, and at least two thirds of the votes. One long
  * text weighs as much as one short one, and the order of the texts never matters.
@@ -97,7 +98,7 @@ public final class LanguageDetector {
         if (main == null) {
             return null;
         }
-        return main == UnicodeScript.LATIN ? latin(text) : byScript(main, text, scripts);
+        return main == UnicodeScript.LATIN ? latin(text) : byScript(main, text);
     }
 
     private static UnicodeScript script(int codePoint) {
@@ -116,21 +117,25 @@ public final class LanguageDetector {
         return s == UnicodeScript.HAN || s == UnicodeScript.HANGUL ? 3 : 1;
     }
 
-    private static String byScript(UnicodeScript main, String text, Map<UnicodeScript, Integer> scripts) {
+    private static String byScript(UnicodeScript main, String text) {
         return switch (main) {
             case HAN -> text.codePoints().anyMatch(cp -> {
                 UnicodeScript s = UnicodeScript.of(cp);
                 return s == UnicodeScript.HIRAGANA || s == UnicodeScript.KATAKANA;
             }) ? "Japanese" : "Chinese";
             case HANGUL -> "Korean";
-            case CYRILLIC -> text.codePoints().anyMatch(cp -> "іїєґІЇЄҐ".indexOf(cp) >= 0) ? "Ukrainian" : "Russian";
+            case CYRILLIC -> has(text, "іїєґІЇЄҐ") ? "Ukrainian" : "Russian";
             case GREEK -> "Greek";
-            case ARABIC -> text.codePoints().anyMatch(cp -> "پچژگ".indexOf(cp) >= 0) ? "Persian" : "Arabic";
+            case ARABIC -> has(text, "ٹڈڑںے") ? "Urdu" : has(text, "پچژگ") ? "Persian" : "Arabic";
             case HEBREW -> "Hebrew";
             case THAI -> "Thai";
             case DEVANAGARI -> "Hindi";
             default -> null;
         };
+    }
+
+    private static boolean has(String text, String letters) {
+        return text.codePoints().anyMatch(cp -> letters.indexOf(cp) >= 0);
     }
 
     private String latin(String text) {

@@ -163,6 +163,17 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void scriptsThatSeveralLanguagesShareAreToldApartByTheirOwnLetters() {
+        assertEquals("Ukrainian", detector.languageOf("Унікальний ідентифікатор замовлення"));
+        assertEquals("Russian", detector.languageOf("Уникальный идентификатор заказа"));
+        assertEquals("Persian", detector.languageOf("شناسه یکتای سفارش مشتری که پرداخت کرده"));
+        assertEquals("Urdu", detector.languageOf("گاہک کے آرڈر کی منفرد شناخت ہے"));
+        assertEquals("Arabic", detector.languageOf("المعرف الفريد للطلب"));
+        assertEquals("Japanese", detector.languageOf("顧客ID（ユーザー）"));
+        assertEquals("Chinese", detector.languageOf("客户ID"));
+    }
+
+    @Test
     void tooFewDescriptionsSayNothing() {
         LanguageDetector.Result r = detector.detect(SAMPLES.get("Portuguese").subList(0, 5));
         assertNull(r.language(), r.toString());
