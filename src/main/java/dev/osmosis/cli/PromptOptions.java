@@ -3,11 +3,16 @@ package dev.osmosis.cli;
 import dev.osmosis.OsmosisException;
 import dev.osmosis.llm.prompt.PromptLimits;
 import dev.osmosis.llm.prompt.PromptTemplates;
+import dev.osmosis.style.LanguageChoice;
+import dev.osmosis.style.PromptLanguage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,6 +22,7 @@ import picocli.CommandLine.Option;
 public final class PromptOptions {
     public static final String ENV_PROMPT_FILE = "OSMOSIS_LLM_PROMPT_FILE";
     public static final String ENV_MAX_SQL_CHARS = "OSMOSIS_LLM_MAX_SQL_CHARS";
+    public static final String ENV_LANGUAGE = "OSMOSIS_LLM_LANGUAGE";
 
     @Option(names = "--llm-prompt-dir", paramLabel = "DIR",
             description = "Folder of Mustache prompt templates (<key>.mustache); missing ones use the defaults.")
@@ -35,6 +41,12 @@ public final class PromptOptions {
             description = "Cut the SQL in prompts to N characters (env OSMOSIS_LLM_MAX_SQL_CHARS; default "
                     + PromptLimits.DEFAULT_MAX_SQL_CHARS + ").")
     Integer maxSqlChars;
+
+    @Option(names = "--llm-language", paramLabel = "LANGUAGE",
+            description = "Language to write descriptions in, e.g. Portuguese or pt-BR; none asks for none (env "
+                    + "OSMOSIS_LLM_LANGUAGE, vars: dbt-osmosis: llm: language; default: the language of the "
+                    + "project's descriptions when clear, English saying nothing).")
+    String language;
 
     public Path promptDir() {
         return promptDir;
@@ -106,6 +118,26 @@ public final class PromptOptions {
         } catch (IOException e) {
             throw OsmosisException.usage("cannot read --llm-context file " + contextFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The language the prompts ask for: {@code --llm-language} > {@code OSMOSIS_LLM_LANGUAGE} > {@code vars:
+     * dbt-osmosis: llm: language} (present but empty: none) > detected in {@code descriptions}.
+     */
+    public LanguageChoice language(Map<String, String> env, Map<String, Object> projectLlmVars,
+                                   Supplier<? extends Collection<String>> descriptions) {
+        if (language != null) {
+            return PromptLanguage.choose(language, "--llm-language", descriptions);
+        }
+        String fromEnv = env == null ? null : env.get(ENV_LANGUAGE);
+        if (nonBlank(fromEnv)) {
+            return PromptLanguage.choose(fromEnv, ENV_LANGUAGE, descriptions);
+        }
+        if (projectLlmVars != null && projectLlmVars.containsKey("language")) {
+            return PromptLanguage.choose(Objects.requireNonNullElse(projectLlmVars.get("language"), ""),
+                    "dbt_project.yml (vars: dbt-osmosis: llm: language)", descriptions);
+        }
+        return PromptLanguage.choose(null, "", descriptions);
     }
 
     private static Path projectPath(Map<String, Object> vars, String key, Path projectDir) {

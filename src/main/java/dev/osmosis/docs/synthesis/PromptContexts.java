@@ -41,7 +41,7 @@ final class PromptContexts {
         String description = placeholders.isDocumented(docs.description()) ? docs.description() : "";
         return new PromptContext(node.uniqueId(), node.name(), node.resourceType().label(), node.originalFilePath(),
                 node.materialized(), description, node.sql(), columns, List.of(), false, parentViews,
-                settings.userContext(), null, settings.limits());
+                settings.userContext(), null, settings.limits()).withLanguage(settings.language());
     }
 
     static String dataType(ColumnDocs c, Catalog.Table table) {
