@@ -146,11 +146,12 @@ public final class LlmEvalCommand implements Callable<Integer> {
         LlmSettings judging = judgeSettings(writer, env, llmVars);
         UsageSettings usageSettings = usage.resolve(env, llmVars);
         PromptTemplates templates = PromptOptions.resolveTemplates(prompts, env, llmVars, p.root());
-        SynthesisSettings settings = synthesis.resolve(llmVars, writer.jsonMode(), prompts.userContext(),
-                prompts.limits(env));
         Lineage lineage = Lineage.of(p.manifest());
         List<Node> selected = selectReadable(p, loaded.files(), ctx);
         DocState state = DocState.read(p, loaded.files());
+        // the language is read off the project as it is, held-out texts included: the eval asks as a run would
+        SynthesisSettings settings = PromptStyle.apply(ctx, prompts, p, state, synthesis.resolve(llmVars,
+                writer.jsonMode(), prompts.userContext(), prompts.limits(env)));
         NodeDocumenter documenter = NodeDocumenter.forProject(docs.resolve(p.config()), lineage, p,
                 state.docs().values(), false);
         HoldOuts.Selection chosen = new HoldOuts(p, lineage, documenter, PlaceholderSettings.from(p.config()),
@@ -250,8 +251,11 @@ public final class LlmEvalCommand implements Callable<Integer> {
             throw new OsmosisException(outcome.judgeStop().exitCode(), "the judge calls stopped: "
                     + outcome.judgeStop().getMessage());
         }
-        if (preview || failUnder == null) {
+        if (preview) {
             return 0;
+        }
+        if (failUnder == null) {
+            return outcome.synthesis().failures().isEmpty() ? 0 : OsmosisException.FAILURE;
         }
         if (outcome.result().graded() == 0) {
             throw OsmosisException.failure("--fail-under " + failUnder + ": no answer could be graded");
@@ -260,6 +264,7 @@ public final class LlmEvalCommand implements Callable<Integer> {
             throw OsmosisException.failure(String.format(Locale.ROOT, "mean score %.2f is below --fail-under %.2f",
                     outcome.result().meanScore(), failUnder));
         }
-        return 0;
+        // a gate must not pass on the few answers that came back when calls failed: a partial run exits 1
+        return outcome.synthesis().failures().isEmpty() ? 0 : OsmosisException.FAILURE;
     }
 }

@@ -17,10 +17,6 @@ import dev.osmosis.llm.chain.RateLimiter;
 import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptTemplates;
 import dev.osmosis.project.Project;
-import dev.osmosis.review.ReviewKeys;
-import dev.osmosis.style.LanguageChoice;
-import dev.osmosis.style.ProjectDescriptions;
-import dev.osmosis.style.StyleGuide;
 import dev.osmosis.text.TerminalText;
 import dev.osmosis.usage.UsageHome;
 import dev.osmosis.usage.UsageSession;
@@ -29,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.tinylog.Logger;
 
 /**
  * Assembles the LLM side of `--synthesize` (settings, prompts, the client chain under the usage links), runs the
@@ -57,7 +52,7 @@ final class SynthesisStep {
         LlmSettings llm = LlmSettings.resolve(command.llm.toCliOptions(), env, llmVars);
         UsageSettings usage = command.usage.resolve(env, llmVars);
         PromptTemplates templates = PromptOptions.resolveTemplates(command.prompts, env, llmVars, project.root());
-        SynthesisSettings settings = withStyle(project, state, command.synthesis.resolve(llmVars, llm.jsonMode(),
+        SynthesisSettings settings = PromptStyle.apply(ctx, command.prompts, project, state, command.synthesis.resolve(llmVars, llm.jsonMode(),
                 command.prompts.userContext(), command.prompts.limits(env)));
         Cancellation cancellation = new Cancellation();
         // armed through the writes too: a first signal then changes nothing but the exit code, a second aborts
@@ -112,30 +107,6 @@ final class SynthesisStep {
             }
             throw synthesisError;
         }
-    }
-
-    /**
-     * The project's style guide joins the --llm-context text, and the language of the descriptions is settled; each
-     * is said once, so a reader of the log (or of --llm-dry-run) knows what the prompts ask and why.
-     */
-    private SynthesisSettings withStyle(Project project, DocState state, SynthesisSettings settings) {
-        Map<String, Object> llmVars = project.config().llmVars();
-        StyleGuide guide = StyleGuide.read(project.root());
-        if (!guide.warning().isEmpty()) {
-            ctx.err().println(TerminalText.escape(guide.warning()));
-        }
-        if (guide.present()) {
-            ctx.err().println("style: " + StyleGuide.FILE_NAME + " goes into every prompt as the project's style "
-                    + "guide");
-        }
-        LanguageChoice language = command.prompts.language(ctx.env(), llmVars, () -> ProjectDescriptions.of(project,
-                state.docs(), PlaceholderSettings.from(project.config()), ReviewKeys.from(llmVars)));
-        if (language.asks()) {
-            ctx.err().println(TerminalText.escape(language.announcement()));
-        } else {
-            Logger.debug(language.announcement());
-        }
-        return settings.withStyle(guide.withContext(settings.userContext()), language.language());
     }
 
     /**

@@ -32,6 +32,7 @@ final class FakeJudgeServer implements AutoCloseable {
     private final List<JsonNode> synthesisRequests = Collections.synchronizedList(new ArrayList<>());
     private final List<JsonNode> judgeRequests = Collections.synchronizedList(new ArrayList<>());
     private volatile String garbageFor = "\u0000none";
+    private volatile boolean refuseWriting;
 
     FakeJudgeServer() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -51,6 +52,11 @@ final class FakeJudgeServer implements AutoCloseable {
     /** The judge answers {@code "score": "three"} for the answer of this column. */
     void garbageFor(String column) {
         this.garbageFor = column;
+    }
+
+    /** Every synthesis request gets a 400, as an API refusing the writer's model would answer. */
+    void refuseWriting() {
+        this.refuseWriting = true;
     }
 
     Map<String, String> env(Path home) {
@@ -98,6 +104,10 @@ final class FakeJudgeServer implements AutoCloseable {
                 content = judge(prompt);
             } else {
                 synthesisRequests.add(body);
+                if (refuseWriting) {
+                    return new MockResponse.Builder().code(400).addHeader("content-type", "application/json")
+                            .body("{\"error\": {\"message\": \"model not available\"}}").build();
+                }
                 content = write(body);
             }
             ObjectNode response = JSON.createObjectNode();

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <tr><td>--llm-dry-run</td><td>the calls and cost, no request</td></tr>
  * <tr><td>a judge answering a score "three"</td><td>that answer counted as ungraded, not scored</td></tr>
  * <tr><td>--fail-under above / below the mean</td><td>exit 1 / exit 0</td></tr>
+ * <tr><td>synthesis calls refused</td><td>unanswered, exit 1 (a partial eval)</td></tr>
  * <tr><td>--sample 0, --fail-under 4</td><td>exit 2</td></tr>
  * </table>
  */
@@ -212,6 +213,15 @@ class LlmEvalTest {
         assertTrue(below.err().contains("below --fail-under"), below.err());
         CliHarness.Result above = eval("--sample", "10", "--fail-under", String.valueOf(Math.max(0, mean - 0.5)));
         assertEquals(0, above.exitCode(), above.err());
+    }
+
+    @Test
+    void failedSynthesisCallsMakeAPartialEvalThatExitsOne() {
+        server.refuseWriting();
+        CliHarness.Result partial = eval("--sample", "4", "--no-llm-cache");
+        assertEquals(1, partial.exitCode(), partial.err());
+        assertTrue(partial.err().contains("failed: "), partial.err());
+        assertTrue(partial.err().contains("count as unanswered"), partial.err());
     }
 
     @Test
