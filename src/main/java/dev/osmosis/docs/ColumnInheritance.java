@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ColumnInheritance {
     /** Keys that describe osmosis's own provenance: they belong to the node that got them, never inherited. */
     static final Set<String> OWN_META_KEYS = Set.of("osmosis_progenitor", "osmosis_generated", "osmosis_reviewed",
-            Rejections.KEY);
+            Rejections.KEY, Abstentions.KEY);
 
     private final DocSettings settings;
     /**

@@ -1,11 +1,13 @@
 package dev.osmosis.docs.synthesis;
 
+import dev.osmosis.docs.Abstentions;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
+import dev.osmosis.llm.prompt.Abstention;
 import dev.osmosis.llm.prompt.BulkAnswer;
 import dev.osmosis.llm.prompt.PlainAnswer;
 import dev.osmosis.llm.prompt.PromptBuilder;
@@ -43,10 +45,14 @@ final class NodeSynthesizer {
      * What one node got. {@code synthesized}: column names, "" for the model description. {@code unusable}: the
      * gaps whose calls were answered with nothing usable (empty, {@code null}, a placeholder), in the same terms;
      * {@code repeatedRejected} the same for gaps left undocumented because every answer was a text a reviewer
-     * rejected.
+     * rejected; {@code abstained} for gaps the model said it cannot tell (recorded in their meta, ADR 0714).
      */
     record Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
-                   String failure, LlmException fatal, Set<String> repeatedRejected) {
+                   String failure, LlmException fatal, Set<String> repeatedRejected, Set<String> abstained) {
+        Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
+                String failure, LlmException fatal, Set<String> repeatedRejected) {
+            this(docs, synthesized, unusable, calls, tokens, failure, fatal, repeatedRejected, Set.of());
+        }
     }
 
     /** The "error" of a call not sent because the run was interrupted (not a failure). */
@@ -90,7 +96,13 @@ final class NodeSynthesizer {
     }
 
     boolean hasGaps(NodeDocs docs) {
-        return !placeholders.isDocumented(docs.description()) || !columnGaps(docs).isEmpty();
+        return hasGaps(docs, Set.of());
+    }
+
+    /** Whether anything but the {@code stale} columns is undocumented. */
+    boolean hasGaps(NodeDocs docs, Set<String> stale) {
+        return !placeholders.isDocumented(docs.description())
+                || columnGaps(docs).stream().anyMatch(c -> !stale.contains(c.name()));
     }
 
     private List<ColumnDocs> columnGaps(NodeDocs docs) {
@@ -98,10 +110,20 @@ final class NodeSynthesizer {
     }
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
+        return synthesize(node, docs, table, parents, Set.of());
+    }
+
+    /**
+     * {@code stale}: columns neither the catalog nor the SQL produces ({@link StaleColumns}); they are neither
+     * asked for nor shown in the prompt, and left as they are.
+     */
+    Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
+                       Set<String> stale) {
+        NodeDocs asked = withoutColumns(docs, stale);
         boolean modelGap = !placeholders.isDocumented(docs.description());
-        PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
+        PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings);
         NodeAnswers answers = new NodeAnswers(docs);
-        List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
+        List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(asked), settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
@@ -109,8 +131,10 @@ final class NodeSynthesizer {
         boolean modelLeftOut = false;
         for (int i = 0; i < plan.size(); i++) {
             if (plan.get(i) instanceof CallPlan.Bulk bulk && failed.get(i) == null) {
-                bulk.columns().stream().filter(c -> !answers.columnText.containsKey(c.name())).forEach(leftOut::add);
-                modelLeftOut |= bulk.model() && answers.modelText.get() == null;
+                // an abstention is an answer: asking the same again per column would only pay for it twice
+                bulk.columns().stream().filter(c -> !answers.columnText.containsKey(c.name())
+                        && !answers.abstained.contains(c.name())).forEach(leftOut::add);
+                modelLeftOut |= bulk.model() && answers.modelText.get() == null && !answers.abstained.contains("");
             }
         }
         List<CallPlan.Call> fallback = answers.fatal.get() != null || interrupted ? List.of()
@@ -118,12 +142,13 @@ final class NodeSynthesizer {
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
         List<CallPlan.Call> again = answers.fatal.get() != null || cancellation.isCancelled() ? List.of()
-                : answers.toAskAgain(columnGaps(docs));
+                : answers.toAskAgain(columnGaps(asked));
         List<String> againFailed = sendAll(again, base, table, answers);
         if (!cancellation.isCancelled()) {
             reaskJinja(docs, base, table, answers);
         }
-        Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        Set<String> abstained = answers.stillAbstained(filledBy(answers));
+        Outcome applied = apply(docs, answers.columnText, answers.modelText.get(), abstained);
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
         List<String> retriedFailed = new ArrayList<>(fallbackFailed);
@@ -133,9 +158,24 @@ final class NodeSynthesizer {
         Set<String> unusable = new TreeSet<>(answers.fatal.get() != null || interrupted ? Set.of()
                 : UnusableAnswers.of(plan, failed, retried, retriedFailed, applied.synthesized()));
         unusable.removeAll(stillRejected); // named as such
+        unusable.removeAll(abstained);
         return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
                 answers.tokens.get(), FailedCalls.message(plan, sent(failed), retried, sent(retriedFailed),
-                answers.fatal.get()), answers.fatal.get(), stillRejected);
+                answers.fatal.get()), answers.fatal.get(), stillRejected, abstained);
+    }
+
+    /** The gaps some answer gave a text for ("" for the model description). */
+    private static Set<String> filledBy(NodeAnswers answers) {
+        Set<String> filled = new TreeSet<>(answers.columnText.keySet());
+        if (answers.modelText.get() != null) {
+            filled.add("");
+        }
+        return filled;
+    }
+
+    private static NodeDocs withoutColumns(NodeDocs docs, Set<String> names) {
+        return names.isEmpty() ? docs
+                : docs.withColumns(docs.columns().stream().filter(c -> !names.contains(c.name())).toList());
     }
 
     /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
@@ -230,6 +270,10 @@ final class NodeSynthesizer {
         }
         LlmResponse response = client.complete(prompts.bulk(ctx));
         BulkAnswer answer = BulkAnswer.parse(response, ctx);
+        answer.abstainedColumns().forEach(answers::abstain);
+        if (bulk.model() && answer.modelDescriptionAbstained()) {
+            answers.abstain("");
+        }
         // An answer that is a placeholder by the project's own list, or a rejected text, counts as left out.
         answer.columns().forEach((name, text) -> {
             if (placeholders.isDocumented(text)) {
@@ -248,7 +292,9 @@ final class NodeSynthesizer {
             LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)
                     .withRejectedDescription(answers.rejectedFor(""))));
             String text = PlainAnswer.of(r);
-            if (!text.isBlank()) {
+            if (Abstention.isAbstention(r.text())) {
+                answers.abstain("");
+            } else if (!text.isBlank()) {
                 answers.model(text);
             }
             return Math.max(0, r.usage().total());
@@ -256,7 +302,9 @@ final class NodeSynthesizer {
             PromptContext.Column target = contextColumns(List.of(col.column()), table, answers).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
-            if (!text.isBlank()) {
+            if (Abstention.isAbstention(r.text(), col.column().name())) {
+                answers.abstain(col.column().name());
+            } else if (!text.isBlank()) {
                 answers.column(col.column().name(), text);
             }
             return Math.max(0, r.usage().total());
@@ -272,17 +320,21 @@ final class NodeSynthesizer {
 
     /**
      * Puts answers only where the docs are still undocumented, each with the review mark, after
-     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named.
+     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named. An {@code abstained}
+     * place stays undocumented with {@link Abstentions#KEY} in its meta, which a written description drops.
      */
-    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
+    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer, Set<String> abstained) {
         Set<String> synthesized = new TreeSet<>();
         List<ColumnDocs> columns = new ArrayList<>();
         for (ColumnDocs c : docs.columns()) {
             String text = filtered(columnText.get(c.name()), docs, "column " + c.name());
             if (text != null && !placeholders.isDocumented(c.description()) && placeholders.isDocumented(text)) {
                 ColumnDocs filled = c.withDescription(text.strip(), null);
-                columns.add(settings.markKey() == null ? filled : filled.withMeta(mark(c.meta())));
+                Map<String, Object> meta = Abstentions.cleared(c.meta());
+                columns.add(filled.withMeta(settings.markKey() == null ? meta : mark(meta)));
                 synthesized.add(c.name());
+            } else if (abstained.contains(c.name()) && !placeholders.isDocumented(c.description())) {
+                columns.add(c.withMeta(Abstentions.recorded(c.meta())));
             } else {
                 columns.add(c);
             }
@@ -291,10 +343,11 @@ final class NodeSynthesizer {
         String modelText = filtered(modelAnswer, docs, "model description");
         if (modelText != null && !placeholders.isDocumented(docs.description()) && placeholders.isDocumented(modelText)) {
             result = result.withDescription(modelText.strip());
-            if (settings.markKey() != null) {
-                result = result.withMeta(mark(docs.meta()));
-            }
+            Map<String, Object> meta = Abstentions.cleared(docs.meta());
+            result = result.withMeta(settings.markKey() == null ? meta : mark(meta));
             synthesized.add("");
+        } else if (abstained.contains("") && !placeholders.isDocumented(docs.description())) {
+            result = result.withMeta(Abstentions.recorded(docs.meta()));
         }
         return new Outcome(result, synthesized, Set.of(), 0, 0, null, null, Set.of());
     }
