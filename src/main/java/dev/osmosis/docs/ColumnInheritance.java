@@ -116,7 +116,8 @@ final class ColumnInheritance {
                     String text = carried(c.column());
                     if (!text.equals(column.description())) {
                         String origin = c.column().origin() != null ? c.column().origin() : c.nodeId();
-                        result = result.withDescription(text, origin);
+                        // an abstention is about an undocumented place: a text from upstream settles it (ADR 0714)
+                        result = result.withDescription(text, origin).withMeta(Abstentions.cleared(result.meta()));
                         inherited = true;
                     }
                     break;

@@ -119,11 +119,15 @@ final class NodeSynthesizer {
      */
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
                        Set<String> stale) {
-        NodeDocs asked = withoutColumns(docs, stale);
-        boolean modelGap = !placeholders.isDocumented(docs.description());
+        NodeDocs asked = forPrompt(docs, stale);
         PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings);
+        // abstained on this very prompt before: the model would see nothing new, so it is not asked (nor paid) again
+        Set<String> settled = AbstentionPrints.settled(prompts, base, docs, table, placeholders);
+        settled.removeAll(stale);
+        boolean modelGap = !placeholders.isDocumented(docs.description()) && !settled.contains("");
+        List<ColumnDocs> gaps = columnGaps(asked).stream().filter(c -> !settled.contains(c.name())).toList();
         NodeAnswers answers = new NodeAnswers(docs);
-        List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(asked), settings);
+        List<CallPlan.Call> plan = CallPlan.plan(modelGap, gaps, settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
@@ -142,13 +146,17 @@ final class NodeSynthesizer {
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
         List<CallPlan.Call> again = answers.fatal.get() != null || cancellation.isCancelled() ? List.of()
-                : answers.toAskAgain(columnGaps(asked));
+                : answers.toAskAgain(gaps);
         List<String> againFailed = sendAll(again, base, table, answers);
         if (!cancellation.isCancelled()) {
             reaskJinja(docs, base, table, answers);
         }
         Set<String> abstained = answers.stillAbstained(filledBy(answers));
-        Outcome applied = apply(docs, answers.columnText, answers.modelText.get(), abstained);
+        Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        // recorded against the prompt as a rerun would build it, i.e. with what this run wrote
+        NodeDocs written = AbstentionPrints.record(prompts, PromptContexts.of(node, forPrompt(applied.docs(), stale),
+                table, parents, placeholders, settings), applied.docs(), abstained, table);
+        abstained.addAll(settled);
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
         List<String> retriedFailed = new ArrayList<>(fallbackFailed);
@@ -159,7 +167,7 @@ final class NodeSynthesizer {
                 : UnusableAnswers.of(plan, failed, retried, retriedFailed, applied.synthesized()));
         unusable.removeAll(stillRejected); // named as such
         unusable.removeAll(abstained);
-        return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
+        return new Outcome(written, applied.synthesized(), unusable, answers.calls.get(),
                 answers.tokens.get(), FailedCalls.message(plan, sent(failed), retried, sent(retriedFailed),
                 answers.fatal.get()), answers.fatal.get(), stillRejected, abstained);
     }
@@ -173,9 +181,14 @@ final class NodeSynthesizer {
         return filled;
     }
 
-    private static NodeDocs withoutColumns(NodeDocs docs, Set<String> names) {
-        return names.isEmpty() ? docs
-                : docs.withColumns(docs.columns().stream().filter(c -> !names.contains(c.name())).toList());
+    /**
+     * The docs a prompt is built from: without the stale columns, and without the abstention records, which are
+     * osmosis's bookkeeping (a prompt showing them would change with every record and never match its print).
+     */
+    private static NodeDocs forPrompt(NodeDocs docs, Set<String> stale) {
+        List<ColumnDocs> columns = docs.columns().stream().filter(c -> !stale.contains(c.name()))
+                .map(c -> c.withMeta(Abstentions.cleared(c.meta()))).toList();
+        return docs.withColumns(columns).withMeta(Abstentions.cleared(docs.meta()));
     }
 
     /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
@@ -320,10 +333,10 @@ final class NodeSynthesizer {
 
     /**
      * Puts answers only where the docs are still undocumented, each with the review mark, after
-     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named. An {@code abstained}
-     * place stays undocumented with {@link Abstentions#KEY} in its meta, which a written description drops.
+     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named. A written description
+     * drops the place's {@link Abstentions#KEY}.
      */
-    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer, Set<String> abstained) {
+    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
         Set<String> synthesized = new TreeSet<>();
         List<ColumnDocs> columns = new ArrayList<>();
         for (ColumnDocs c : docs.columns()) {
@@ -333,8 +346,6 @@ final class NodeSynthesizer {
                 Map<String, Object> meta = Abstentions.cleared(c.meta());
                 columns.add(filled.withMeta(settings.markKey() == null ? meta : mark(meta)));
                 synthesized.add(c.name());
-            } else if (abstained.contains(c.name()) && !placeholders.isDocumented(c.description())) {
-                columns.add(c.withMeta(Abstentions.recorded(c.meta())));
             } else {
                 columns.add(c);
             }
@@ -346,8 +357,6 @@ final class NodeSynthesizer {
             Map<String, Object> meta = Abstentions.cleared(docs.meta());
             result = result.withMeta(settings.markKey() == null ? meta : mark(meta));
             synthesized.add("");
-        } else if (abstained.contains("") && !placeholders.isDocumented(docs.description())) {
-            result = result.withMeta(Abstentions.recorded(docs.meta()));
         }
         return new Outcome(result, synthesized, Set.of(), 0, 0, null, null, Set.of());
     }
