@@ -202,8 +202,7 @@ public final class SynthesisRun {
     }
 
     /** The stale columns that are still undocumented: the ones a run would otherwise have asked about. */
-    private Set<String> staleGaps(Node node, NodeDocs docs, Catalog.Table table) {
-        Set<String> stale = StaleColumns.of(node, docs, table);
+    private Set<String> undocumented(NodeDocs docs, Set<String> stale) {
         Set<String> gaps = new TreeSet<>();
         docs.columns().stream().filter(c -> stale.contains(c.name()) && !placeholders.isDocumented(c.description()))
                 .forEach(c -> gaps.add(c.name()));
@@ -220,9 +219,10 @@ public final class SynthesisRun {
             return new long[] {0, 0};
         }
         Catalog.Table table = project.catalog().table(id).orElse(null);
-        Set<String> stale = staleGaps(node, docs, table);
-        if (!stale.isEmpty()) {
-            shared.stale.put(id, stale);
+        Set<String> stale = StaleColumns.of(node, docs, table);
+        Set<String> staleGaps = undocumented(docs, stale);
+        if (!staleGaps.isEmpty()) {
+            shared.stale.put(id, staleGaps);
         }
         if (!shared.synthesizer.hasGaps(docs, stale)) {
             return new long[] {0, 0};
@@ -248,8 +248,7 @@ public final class SynthesisRun {
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
-        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node, docs, table, parents,
-                StaleColumns.of(node, docs, table));
+        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node, docs, table, parents, stale);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
         outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));
