@@ -18,7 +18,7 @@ public final class ReviewFormat {
     public enum Kind { text, json, github, junit }
 
     static final String TITLE = "AI-written description awaiting review";
-    static final String OWNER_TITLE = "Undocumented: needs its owner";
+    static final String OWNER_TITLE = "Undocumented place that needs its owner";
     /** Why a place needs its owner, as every format says it. */
     static final String OWNER_REASON = "the model could not tell it from its input";
 
@@ -66,8 +66,8 @@ public final class ReviewFormat {
     String summary() {
         String done = reviewed == 0 ? "" : " (" + reviewed + " reviewed)";
         String owner = needsOwner.isEmpty() ? "" : " " + needsOwner.size() + " undocumented place"
-                + (needsOwner.size() == 1 ? " needs its" : "s need their") + " owner (" + OWNER_REASON
-                + "): write " + (needsOwner.size() == 1 ? "it" : "them") + " by hand.";
+                + (needsOwner.size() == 1 ? " needs its" : "s need their") + " owner (the model abstained): write "
+                + (needsOwner.size() == 1 ? "it" : "them") + " by hand.";
         if (pending.isEmpty()) {
             return "No AI-written description awaits review" + done + "." + owner;
         }

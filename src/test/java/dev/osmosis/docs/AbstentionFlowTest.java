@@ -114,6 +114,12 @@ class AbstentionFlowTest {
                     "--project-dir", root.toString()).out());
             assertEquals(2, json.path("needs_owner").size(), json.toString());
             assertEquals("note", json.path("needs_owner").path(0).path("column").asText());
+            CliHarness.Result github = CliHarness.run(env, "review", "--format", "github", "--project-dir",
+                    root.toString());
+            assertTrue(github.out().contains("title=Undocumented place that needs its owner::stg.note: the model could not tell"),
+                    github.out());
+            assertEquals(0, CliHarness.run(env, "review", "--max-pending", "2", "--project-dir", root.toString())
+                    .exitCode(), "no text awaits a decision there: only fct's two descriptions count");
 
             // a rerun pays nothing (the abstention is remembered with its prompt's print) and changes nothing, though
             // fct's note alone would now be a plain call, not the bulk call the cache holds
