@@ -97,6 +97,7 @@ class AbstentionFlowTest {
                     + "its input; osmosis review lists them): model.p.fct.note, model.p.stg.note"), r.err());
             assertTrue(r.err().contains("abstained: 2 description(s)"), "--llm-stats counts them: " + r.err());
             assertFalse(r.err().contains("no usable text"), "an abstention is not an unusable answer: " + r.err());
+            assertFalse(r.err().contains("got tags or meta"), "the record is no merged meta: " + r.err());
 
             String yaml = Files.readString(root.resolve("models/schema.yml"));
             assertEquals(2, count(yaml, "osmosis_abstained: "), yaml);
