@@ -23,6 +23,7 @@ import dev.osmosis.usage.UsageSession;
 import dev.osmosis.usage.UsageSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,6 +83,7 @@ final class SynthesisStep {
                 writeError = e;
                 code = e.exitCode();
             }
+            session.stats().recordAbstained(result.abstainedCount());
             session.writeReports(ctx.out(), ctx.err(), command.format == DocumentCommand.Format.json);
             OsmosisException synthesisError = failures(result);
             if (cancellation.isCancelled()) {
@@ -167,6 +169,17 @@ final class SynthesisStep {
             ctx.err().println("left undocumented (the model gave again a text a reviewer rejected, even when told; "
                     + "write them by hand, or adjust the prompt or run with --no-llm-cache to ask anew): "
                     + TerminalText.escape(String.join(", ", result.rejectedAgain())));
+        }
+        if (!result.stale().isEmpty()) {
+            List<String> stale = SynthesisRun.Result.places(result.stale());
+            ctx.err().println("not synthesized, stale (" + stale.size() + " YAML column(s) neither the catalog nor "
+                    + "the SQL produces; remove them or rebuild the model): "
+                    + TerminalText.escape(String.join(", ", stale)));
+        }
+        if (!result.abstained().isEmpty()) {
+            List<String> left = SynthesisRun.Result.places(result.abstained());
+            ctx.err().println(left.size() + " description(s) left for their owner (the model could not tell them "
+                    + "from its input; osmosis review lists them): " + TerminalText.escape(String.join(", ", left)));
         }
         result.unusable().forEach((id, gaps) -> ctx.err().println("warning: " + TerminalText.escape(id + ": the model gave no usable text "
                 + "(only empty, null or placeholder answers) for " + gapNames(gaps)) + "; left undocumented, a rerun "

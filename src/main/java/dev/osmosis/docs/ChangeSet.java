@@ -203,7 +203,9 @@ public final class ChangeSet {
             if (old != null && c.dataType() != null && !c.dataType().equals(old.dataType())) {
                 counts[5]++;
             }
-            if (old != null && !byLlm && (!old.tags().equals(c.tags()) || !old.meta().equals(c.meta()))) {
+            // an abstention record is the run's bookkeeping, named in its own line, not merged meta
+            if (old != null && !byLlm && (!old.tags().equals(c.tags())
+                    || !Abstentions.cleared(old.meta()).equals(Abstentions.cleared(c.meta())))) {
                 counts[7]++;
             }
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ColumnInheritance {
     /** Keys that describe osmosis's own provenance: they belong to the node that got them, never inherited. */
     static final Set<String> OWN_META_KEYS = Set.of("osmosis_progenitor", "osmosis_generated", "osmosis_reviewed",
-            Rejections.KEY);
+            Rejections.KEY, Abstentions.KEY);
 
     private final DocSettings settings;
     /**
@@ -116,7 +116,8 @@ final class ColumnInheritance {
                     String text = carried(c.column());
                     if (!text.equals(column.description())) {
                         String origin = c.column().origin() != null ? c.column().origin() : c.nodeId();
-                        result = result.withDescription(text, origin);
+                        // an abstention is about an undocumented place: a text from upstream settles it (ADR 0714)
+                        result = result.withDescription(text, origin).withMeta(Abstentions.cleared(result.meta()));
                         inherited = true;
                     }
                     break;

@@ -97,6 +97,12 @@ public final class DocEdits {
                 edits.add(new YamlEdit.SetValue(ref, column, path, value));
             }
         });
+        // the only key a run takes away: its own abstention, once it wrote the description (docs/adr/0714)
+        if (was.containsKey(Abstentions.KEY) && !now.containsKey(Abstentions.KEY)) {
+            List<String> path = new ArrayList<>(base);
+            path.add(Abstentions.KEY);
+            edits.add(new YamlEdit.RemoveKey(ref, column, path));
+        }
     }
 
     static Map<String, Object> columnFields(ColumnDocs c, boolean underConfig) {

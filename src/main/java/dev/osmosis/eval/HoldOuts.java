@@ -5,6 +5,7 @@ import dev.osmosis.docs.DocumentationRun;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.synthesis.StaleColumns;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
@@ -92,7 +93,10 @@ public final class HoldOuts {
                     || node.resourceType() == ResourceType.SOURCE) {
                 continue;
             }
-            List<HoldOut> own = humanWritten(node, nodeDocs);
+            // a stale column (neither the catalog nor the SQL has it) is never asked in a run: nor is it here
+            Set<String> stale = StaleColumns.of(node, nodeDocs, project.catalog().table(node.uniqueId()).orElse(null));
+            List<HoldOut> own = humanWritten(node, nodeDocs).stream()
+                    .filter(h -> h.column().isEmpty() || !stale.contains(h.column())).toList();
             Set<String> refilled = refilled(blank(nodeDocs, own), inherited);
             for (HoldOut h : own) {
                 if (refilled.contains(h.column())) {

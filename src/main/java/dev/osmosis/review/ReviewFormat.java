@@ -18,16 +18,21 @@ public final class ReviewFormat {
     public enum Kind { text, json, github, junit }
 
     static final String TITLE = "AI-written description awaiting review";
+    static final String OWNER_TITLE = "Undocumented place that needs its owner";
+    /** Why a place needs its owner, as every format says it. */
+    static final String OWNER_REASON = "the model could not tell it from its input";
 
     private final List<ReviewItem> all;
     private final List<ReviewItem> pending;
+    private final List<ReviewItem> needsOwner;
     private final long reviewed;
     private final Function<ReviewItem, String> shown;
 
     public ReviewFormat(List<ReviewItem> items, Function<ReviewItem, String> shownFile) {
-        this.all = List.copyOf(items);
+        this.all = items.stream().filter(i -> i.status() != ReviewStatus.NEEDS_OWNER).toList();
         this.pending = items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
-        this.reviewed = items.size() - pending.size();
+        this.needsOwner = items.stream().filter(i -> i.status() == ReviewStatus.NEEDS_OWNER).toList();
+        this.reviewed = all.size() - pending.size();
         this.shown = shownFile;
     }
 
@@ -50,16 +55,25 @@ public final class ReviewFormat {
             b.append(by.isEmpty() ? "" : "  [" + by + "]").append('\n');
             i.text().strip().lines().forEach(l -> b.append("    ").append(TerminalText.escape(l)).append('\n'));
         }
+        for (ReviewItem i : needsOwner) {
+            b.append(TerminalText.escape(shown.apply(i))).append(':').append(i.line()).append("  ")
+                    .append(TerminalText.escape(i.selector())).append("  [needs its owner: ").append(OWNER_REASON)
+                    .append("]\n");
+        }
         return b.append(summary()).append('\n').toString();
     }
 
     String summary() {
         String done = reviewed == 0 ? "" : " (" + reviewed + " reviewed)";
+        String owner = needsOwner.isEmpty() ? "" : " " + needsOwner.size() + " undocumented place"
+                + (needsOwner.size() == 1 ? " needs its" : "s need their") + " owner (the model abstained): write "
+                + (needsOwner.size() == 1 ? "it" : "them") + " by hand.";
         if (pending.isEmpty()) {
-            return "No AI-written description awaits review" + done + ".";
+            return "No AI-written description awaits review" + done + "." + owner;
         }
         return pending.size() + " AI-written description" + (pending.size() == 1 ? " awaits" : "s await")
-                + " review" + done + ": osmosis review --accept NODE[.COLUMN]... (or --reject) when you have read them.";
+                + " review" + done + ": osmosis review --accept NODE[.COLUMN]... (or --reject) when you have read them."
+                + owner;
     }
 
     private String json() {
@@ -77,10 +91,21 @@ public final class ReviewFormat {
             m.put("generated_at", i.call() == null ? null : i.call().time().toString());
             list.add(m);
         }
+        List<Map<String, Object>> owner = new ArrayList<>();
+        for (ReviewItem i : needsOwner) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node", i.node());
+            m.put("unique_id", i.uniqueId());
+            m.put("column", i.column());
+            m.put("file", shown.apply(i));
+            m.put("line", i.line());
+            owner.add(m);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("pending", pending.size());
         out.put("reviewed", reviewed);
         out.put("descriptions", list);
+        out.put("needs_owner", owner);
         try {
             return TerminalJson.mapper().writeValueAsString(out) + "\n";
         } catch (JsonProcessingException e) {
@@ -96,6 +121,10 @@ public final class ReviewFormat {
                     + "\nRead it, then: osmosis review --accept " + i.selector() + " (or --reject)";
             b.append(GithubAnnotations.on(GithubAnnotations.Level.warning, shown.apply(i), i.line(), TITLE, message))
                     .append('\n');
+        }
+        for (ReviewItem i : needsOwner) {
+            b.append(GithubAnnotations.on(GithubAnnotations.Level.notice, shown.apply(i), i.line(), OWNER_TITLE,
+                    i.selector() + ": " + OWNER_REASON + "; document it by hand.")).append('\n');
         }
         return b.append(GithubAnnotations.run(GithubAnnotations.Level.notice, "osmosis review", summary()))
                 .append('\n').toString();

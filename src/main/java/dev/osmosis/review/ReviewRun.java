@@ -118,7 +118,7 @@ public final class ReviewRun {
      */
     static List<ReviewItem> decidable(Request request, List<ReviewItem> items) {
         if (request.action() == Action.reject && !request.all()) {
-            return items;
+            return items.stream().filter(i -> i.status() != ReviewStatus.NEEDS_OWNER).toList(); // no text to reject
         }
         return items.stream().filter(i -> i.status() == ReviewStatus.PENDING).toList();
     }

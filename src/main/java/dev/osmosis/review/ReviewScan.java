@@ -1,5 +1,6 @@
 package dev.osmosis.review;
 
+import dev.osmosis.docs.Abstentions;
 import dev.osmosis.docs.Coverage;
 import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.docs.Placeholders;
@@ -40,7 +41,7 @@ public final class ReviewScan {
         return scan(nodes, files).stream().filter(i -> i.status() == ReviewStatus.PENDING).count();
     }
 
-    /** Pending and reviewed descriptions, by file and line. */
+    /** Pending and reviewed descriptions, and places the model abstained on, by file and line. */
     public List<ReviewItem> scan(List<Node> nodes, SchemaFiles files) {
         List<ReviewItem> items = new ArrayList<>();
         for (Node node : nodes) {
@@ -58,12 +59,15 @@ public final class ReviewScan {
 
     private void add(List<ReviewItem> items, Node node, SchemaFiles.Located at, String column, String text,
                      Map<String, Object> meta, Map<String, Object> other, int line) {
-        ReviewStatus status = keys.status(meta);
-        if (status == null || !placeholders.isDocumented(text)) {
+        boolean documented = placeholders.isDocumented(text);
+        // an abstention counts while the place is undocumented: once its owner writes it, the key is history
+        ReviewStatus status = !documented && Abstentions.isAbstained(meta) ? ReviewStatus.NEEDS_OWNER
+                : keys.status(meta);
+        if (status == null || !documented && status != ReviewStatus.NEEDS_OWNER) {
             return;
         }
         items.add(new ReviewItem(node.uniqueId(), node.displayName(), Coverage.folderOf(node), at.entry().ref(), column,
-                text, metaPath(other), at.file().path(), line, status, keys.reviewedOn(meta), null,
+                documented ? text : "", metaPath(other), at.file().path(), line, status, keys.reviewedOn(meta), null,
                 meta));
     }
 

@@ -22,7 +22,9 @@ public final class UsageReportFormat {
                 ? "cost unknown: no price for some model (add it under vars: dbt-osmosis: llm: prices:); priced"
                         + " calls cost " + TextTable.usd(s.total().knownCostUsd()) + "\n"
                 : "";
-        return t.render() + note;
+        String abstained = s.abstained() > 0 ? "abstained: " + s.abstained() + " description(s) the model could not "
+                + "tell from its input, left for their owner (answered calls, not failures)\n" : "";
+        return t.render() + note + abstained;
     }
 
     public static String json(UsageSnapshot s) {
@@ -30,6 +32,7 @@ public final class UsageReportFormat {
         root.set("total", row(s.total()));
         root.set("by_model", rows(s.byModel()));
         root.set("by_operation", rows(s.byOperation()));
+        root.put("abstained", s.abstained());
         return root.toPrettyString() + "\n";
     }
 

@@ -11,9 +11,15 @@ import java.util.function.Function;
 /** Collects every call of a run; thread-safe. {@link #snapshot()} aggregates on demand. */
 public final class UsageStats {
     private final ConcurrentLinkedQueue<CallRecord> calls = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong abstained = new java.util.concurrent.atomic.AtomicLong();
 
     public void record(CallRecord call) {
         calls.add(call);
+    }
+
+    /** Counts descriptions the model abstained on: known once answers are read, not per call. */
+    public void recordAbstained(long descriptions) {
+        abstained.addAndGet(Math.max(0, descriptions));
     }
 
     public List<CallRecord> calls() {
@@ -23,7 +29,7 @@ public final class UsageStats {
     public UsageSnapshot snapshot() {
         List<CallRecord> all = calls();
         return new UsageSnapshot(aggregate("total", all), groupBy(all, CallRecord::model),
-                groupBy(all, CallRecord::operation));
+                groupBy(all, CallRecord::operation), abstained.get());
     }
 
     private static List<UsageRow> groupBy(List<CallRecord> all, Function<CallRecord, String> key) {

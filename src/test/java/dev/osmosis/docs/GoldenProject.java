@@ -17,7 +17,8 @@ import java.util.Map;
  * <pre>
  * {"args": ["--force-inherit-descriptions"], "adapter": "snowflake", "dbt_version": "1.10.3",
  *  "nodes": {"source.p.raw.orders": {"file": "models/sources.yml"},
- *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql"}},
+ *            "model.p.stg": {"parents": ["source.p.raw.orders"], "file": "models/stg.sql",
+ *                            "compiled": "select id, amount from raw.orders"}},
  *  "catalog": {"model.p.stg": ["id bigint", "amount numeric(10,2)"]}}
  * </pre>
  */
@@ -68,6 +69,9 @@ final class GoldenProject {
                 e.getValue().get("parents").forEach(deps::add);
             }
             n.put("raw_code", "select * from upstream");
+            if (e.getValue().has("compiled")) {
+                n.put("compiled_code", e.getValue().get("compiled").asText());
+            }
             n.putObject("config").put("materialized", "view");
         }
         Files.writeString(root.resolve("target/manifest.json"), JSON.writeValueAsString(manifest));

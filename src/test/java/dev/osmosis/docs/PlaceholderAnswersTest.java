@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A model that answers only placeholders (JSON null, "null", "n/a", the project's own placeholder values)
+ * A model that answers only placeholders ("null", "n/a", the project's own placeholder values)
  * documents nothing, and the run says so: each node with what it got no usable text for, and a count in the
  * summary. Before, those gaps were dropped without a word. (An empty answer already counts as a failed call.)
  */
@@ -21,7 +21,8 @@ class PlaceholderAnswersTest {
     @TempDir Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {FakeOpenAi.NULL_TEXT, "null", "n/a", "Not documented.", "TBD"})
+    // JSON null is no placeholder any more: it is how the model abstains (AbstentionTest, ADR 0714)
+    @ValueSource(strings = {"null", "n/a", "Not documented.", "TBD"})
     void gapsAnsweredWithOnlyPlaceholdersAreNamedAndCounted(String answer) throws Exception {
         Path root = tmp.resolve("p");
         SynthesisFlowTest.writeProject(root);

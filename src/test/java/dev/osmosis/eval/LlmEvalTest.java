@@ -131,7 +131,7 @@ class LlmEvalTest {
     @Test
     void heldOutTextNeverReachesTheWriterAndTheJudgeSeesItFenced() throws IOException {
         JsonNode report = evalJson("--sample", "50", "--no-llm-cache");
-        assertTrue(report.path("held_out").asInt() >= 20, report.toString());
+        assertTrue(report.path("held_out").asInt() >= 15, report.toString());
         String prompts = String.join("\n", server.synthesisRequests().stream().map(FakeJudgeServer::prompt)
                 .toList());
         for (JsonNode item : report.path("items")) {

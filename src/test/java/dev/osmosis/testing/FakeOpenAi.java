@@ -38,6 +38,10 @@ public final class FakeOpenAi implements AutoCloseable {
     /** When set, every description the server writes is this text, or JSON null for {@link #NULL_TEXT}. */
     private volatile String placeholder;
     public static final String NULL_TEXT = "\u0000null";
+    /** Per column, the text a structured answer gives it ({@link #NULL_TEXT}: JSON null) instead of a sentence. */
+    private final Map<String, String> columnAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** For a plain request, the answer to its prompt, or null for the usual sentence. */
+    private volatile java.util.function.Function<String, String> plainAnswers = prompt -> null;
     private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeFirstAnswer =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -91,6 +95,16 @@ public final class FakeOpenAi implements AutoCloseable {
     /** Answers every description with {@code text} ({@link #NULL_TEXT}: JSON null, or "null" in plain text). */
     public void answerEverythingWith(String text) {
         this.placeholder = text;
+    }
+
+    /** A structured answer gives {@code column} this text ({@link #NULL_TEXT}: JSON null, the model abstaining). */
+    public void answerColumn(String column, String text) {
+        columnAnswers.put(column, text);
+    }
+
+    /** A plain request is answered with what {@code byPrompt} returns for its prompt (null: the usual sentence). */
+    public void answerPlain(java.util.function.Function<String, String> byPrompt) {
+        this.plainAnswers = byPrompt;
     }
 
     /**
@@ -175,7 +189,8 @@ public final class FakeOpenAi implements AutoCloseable {
             schema = JSON.createObjectNode();
         }
         if (schema.isMissingNode()) {
-            return decorate.apply("A synthesized description (#" + n + ").");
+            String given = plainAnswers.apply(prompt(request));
+            return given != null ? given : decorate.apply("A synthesized description (#" + n + ").");
         }
         ObjectNode answer = JSON.createObjectNode();
         if (schema.path("properties").has("model_description")) {
@@ -185,7 +200,11 @@ public final class FakeOpenAi implements AutoCloseable {
         for (Iterator<String> it = schema.path("properties").path("columns").path("properties").fieldNames();
              it.hasNext(); ) {
             String column = it.next();
-            columns.put(column, decorate.apply("Synthesized description of " + column + " (#" + n + ")."));
+            if (columnAnswers.containsKey(column)) {
+                put(columns, column, columnAnswers.get(column));
+            } else {
+                columns.put(column, decorate.apply("Synthesized description of " + column + " (#" + n + ")."));
+            }
         }
         return JSON.writeValueAsString(answer);
     }

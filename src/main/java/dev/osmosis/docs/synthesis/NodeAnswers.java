@@ -33,6 +33,8 @@ final class NodeAnswers {
     final Map<String, String> rejectedGiven = new ConcurrentHashMap<>();
     /** Gaps whose prompt already named their rejected text: not asked a third time. */
     final Set<String> rejectionNamed = ConcurrentHashMap.newKeySet();
+    /** Gaps the model abstained on ("" for the model description): not asked again in this run (ADR 0714). */
+    final Set<String> abstained = ConcurrentHashMap.newKeySet();
 
     NodeAnswers(NodeDocs docs) {
         if (docs.meta().containsKey(Rejections.KEY)) {
@@ -67,6 +69,18 @@ final class NodeAnswers {
         } else {
             modelText.set(text);
         }
+    }
+
+    /** The model said it cannot tell what this gap means. */
+    void abstain(String gap) {
+        abstained.add(gap);
+    }
+
+    /** The gaps left undocumented because the model abstained and no other answer filled them. */
+    Set<String> stillAbstained(Set<String> synthesized) {
+        Set<String> left = new TreeSet<>(abstained);
+        left.removeAll(synthesized);
+        return left;
     }
 
     /** The rejected text to name in a prompt for this gap ("" for the model description), or "" if none. */

@@ -1,11 +1,13 @@
 package dev.osmosis.docs.synthesis;
 
+import dev.osmosis.docs.Abstentions;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
+import dev.osmosis.llm.prompt.Abstention;
 import dev.osmosis.llm.prompt.BulkAnswer;
 import dev.osmosis.llm.prompt.PlainAnswer;
 import dev.osmosis.llm.prompt.PromptBuilder;
@@ -44,10 +46,14 @@ final class NodeSynthesizer {
      * What one node got. {@code synthesized}: column names, "" for the model description. {@code unusable}: the
      * gaps whose calls were answered with nothing usable (empty, {@code null}, a placeholder), in the same terms;
      * {@code repeatedRejected} the same for gaps left undocumented because every answer was a text a reviewer
-     * rejected.
+     * rejected; {@code abstained} for gaps the model said it cannot tell (recorded in their meta, ADR 0714).
      */
     record Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
-                   String failure, LlmException fatal, Set<String> repeatedRejected) {
+                   String failure, LlmException fatal, Set<String> repeatedRejected, Set<String> abstained) {
+        Outcome(NodeDocs docs, Set<String> synthesized, Set<String> unusable, int calls, long tokens,
+                String failure, LlmException fatal, Set<String> repeatedRejected) {
+            this(docs, synthesized, unusable, calls, tokens, failure, fatal, repeatedRejected, Set.of());
+        }
     }
 
     /** The "error" of a call not sent because the run was interrupted (not a failure). */
@@ -103,7 +109,12 @@ final class NodeSynthesizer {
     }
 
     boolean hasGaps(NodeDocs docs) {
-        return modelGap(docs) || !columnGaps(docs).isEmpty();
+        return hasGaps(docs, Set.of());
+    }
+
+    /** Whether anything but the {@code stale} columns is undocumented and this run may ask for it. */
+    boolean hasGaps(NodeDocs docs, Set<String> stale) {
+        return modelGap(docs) || columnGaps(docs).stream().anyMatch(c -> !stale.contains(c.name()));
     }
 
     private boolean modelGap(NodeDocs docs) {
@@ -116,10 +127,24 @@ final class NodeSynthesizer {
     }
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
-        boolean modelGap = modelGap(docs);
-        PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
+        return synthesize(node, docs, table, parents, Set.of());
+    }
+
+    /**
+     * {@code stale}: columns neither the catalog nor the SQL produces ({@link StaleColumns}); they are neither
+     * asked for nor shown in the prompt, and left as they are.
+     */
+    Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
+                       Set<String> stale) {
+        NodeDocs asked = forPrompt(docs, stale);
+        PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings);
+        // abstained on this very prompt before: the model would see nothing new, so it is not asked (nor paid) again
+        Set<String> settled = AbstentionPrints.settled(prompts, base, docs, table, placeholders);
+        settled.removeAll(stale);
+        boolean modelGap = modelGap(docs) && !settled.contains("");
+        List<ColumnDocs> gaps = columnGaps(asked).stream().filter(c -> !settled.contains(c.name())).toList();
         NodeAnswers answers = new NodeAnswers(docs);
-        List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
+        List<CallPlan.Call> plan = CallPlan.plan(modelGap, gaps, settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
         // what the answered bulk calls left out gets a call per gap; a failed batch is reported, not re-asked
@@ -127,8 +152,10 @@ final class NodeSynthesizer {
         boolean modelLeftOut = false;
         for (int i = 0; i < plan.size(); i++) {
             if (plan.get(i) instanceof CallPlan.Bulk bulk && failed.get(i) == null) {
-                bulk.columns().stream().filter(c -> !answers.columnText.containsKey(c.name())).forEach(leftOut::add);
-                modelLeftOut |= bulk.model() && answers.modelText.get() == null;
+                // an abstention is an answer: asking the same again per column would only pay for it twice
+                bulk.columns().stream().filter(c -> !answers.columnText.containsKey(c.name())
+                        && !answers.abstained.contains(c.name())).forEach(leftOut::add);
+                modelLeftOut |= bulk.model() && answers.modelText.get() == null && !answers.abstained.contains("");
             }
         }
         List<CallPlan.Call> fallback = answers.fatal.get() != null || interrupted ? List.of()
@@ -136,12 +163,17 @@ final class NodeSynthesizer {
         List<String> fallbackFailed = sendAll(fallback, base, table, answers);
         // A rejected text came back (from the cache, or the model wrote it again) where no call named it yet.
         List<CallPlan.Call> again = answers.fatal.get() != null || cancellation.isCancelled() ? List.of()
-                : answers.toAskAgain(columnGaps(docs));
+                : answers.toAskAgain(gaps);
         List<String> againFailed = sendAll(again, base, table, answers);
         if (!cancellation.isCancelled()) {
             reaskJinja(docs, base, table, answers);
         }
+        Set<String> abstained = answers.stillAbstained(filledBy(answers));
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        // recorded against the prompt as a rerun would build it, i.e. with what this run wrote
+        NodeDocs written = AbstentionPrints.record(prompts, PromptContexts.of(node, forPrompt(applied.docs(), stale),
+                table, parents, placeholders, settings), applied.docs(), abstained, table);
+        abstained.addAll(settled);
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
         List<String> retriedFailed = new ArrayList<>(fallbackFailed);
@@ -151,9 +183,29 @@ final class NodeSynthesizer {
         Set<String> unusable = new TreeSet<>(answers.fatal.get() != null || interrupted ? Set.of()
                 : UnusableAnswers.of(plan, failed, retried, retriedFailed, applied.synthesized()));
         unusable.removeAll(stillRejected); // named as such
-        return new Outcome(applied.docs(), applied.synthesized(), unusable, answers.calls.get(),
+        unusable.removeAll(abstained);
+        return new Outcome(written, applied.synthesized(), unusable, answers.calls.get(),
                 answers.tokens.get(), FailedCalls.message(plan, sent(failed), retried, sent(retriedFailed),
-                answers.fatal.get()), answers.fatal.get(), stillRejected);
+                answers.fatal.get()), answers.fatal.get(), stillRejected, abstained);
+    }
+
+    /** The gaps some answer gave a text for ("" for the model description). */
+    private static Set<String> filledBy(NodeAnswers answers) {
+        Set<String> filled = new TreeSet<>(answers.columnText.keySet());
+        if (answers.modelText.get() != null) {
+            filled.add("");
+        }
+        return filled;
+    }
+
+    /**
+     * The docs a prompt is built from: without the stale columns, and without the abstention records, which are
+     * osmosis's bookkeeping (a prompt showing them would change with every record and never match its print).
+     */
+    private static NodeDocs forPrompt(NodeDocs docs, Set<String> stale) {
+        List<ColumnDocs> columns = docs.columns().stream().filter(c -> !stale.contains(c.name()))
+                .map(c -> c.withMeta(Abstentions.cleared(c.meta()))).toList();
+        return docs.withColumns(columns).withMeta(Abstentions.cleared(docs.meta()));
     }
 
     /** The calls' errors, a call not sent because the run was interrupted counted as no error (nor answer). */
@@ -248,6 +300,10 @@ final class NodeSynthesizer {
         }
         LlmResponse response = client.complete(prompts.bulk(ctx));
         BulkAnswer answer = BulkAnswer.parse(response, ctx);
+        answer.abstainedColumns().forEach(answers::abstain);
+        if (bulk.model() && answer.modelDescriptionAbstained()) {
+            answers.abstain("");
+        }
         // An answer that is a placeholder by the project's own list, or a rejected text, counts as left out.
         answer.columns().forEach((name, text) -> {
             if (placeholders.isDocumented(text)) {
@@ -266,7 +322,9 @@ final class NodeSynthesizer {
             LlmResponse r = client.complete(prompts.modelDescription(base.withGaps(List.of(), true)
                     .withRejectedDescription(answers.rejectedFor(""))));
             String text = PlainAnswer.of(r);
-            if (!text.isBlank()) {
+            if (Abstention.isAbstention(r.text())) {
+                answers.abstain("");
+            } else if (!text.isBlank()) {
                 answers.model(text);
             }
             return Math.max(0, r.usage().total());
@@ -274,7 +332,9 @@ final class NodeSynthesizer {
             PromptContext.Column target = contextColumns(List.of(col.column()), table, answers).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
-            if (!text.isBlank()) {
+            if (Abstention.isAbstention(r.text(), col.column().name())) {
+                answers.abstain(col.column().name());
+            } else if (!text.isBlank()) {
                 answers.column(col.column().name(), text);
             }
             return Math.max(0, r.usage().total());
@@ -290,7 +350,8 @@ final class NodeSynthesizer {
 
     /**
      * Puts answers only where the docs are still undocumented, each with the review mark, after
-     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named.
+     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named. A written description
+     * drops the place's {@link Abstentions#KEY}.
      */
     private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
         Set<String> synthesized = new TreeSet<>();
@@ -299,7 +360,8 @@ final class NodeSynthesizer {
             String text = filtered(columnText.get(c.name()), docs, "column " + c.name());
             if (text != null && !placeholders.isDocumented(c.description()) && placeholders.isDocumented(text)) {
                 ColumnDocs filled = c.withDescription(text.strip(), null);
-                columns.add(settings.markKey() == null ? filled : filled.withMeta(mark(c.meta())));
+                Map<String, Object> meta = Abstentions.cleared(c.meta());
+                columns.add(filled.withMeta(settings.markKey() == null ? meta : mark(meta)));
                 synthesized.add(c.name());
             } else {
                 columns.add(c);
@@ -309,9 +371,8 @@ final class NodeSynthesizer {
         String modelText = filtered(modelAnswer, docs, "model description");
         if (modelText != null && !placeholders.isDocumented(docs.description()) && placeholders.isDocumented(modelText)) {
             result = result.withDescription(modelText.strip());
-            if (settings.markKey() != null) {
-                result = result.withMeta(mark(docs.meta()));
-            }
+            Map<String, Object> meta = Abstentions.cleared(docs.meta());
+            result = result.withMeta(settings.markKey() == null ? meta : mark(meta));
             synthesized.add("");
         }
         return new Outcome(result, synthesized, Set.of(), 0, 0, null, null, Set.of());

@@ -7,6 +7,7 @@ import dev.osmosis.lineage.Lineage;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.prompt.PromptBuilder;
+import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ResourceType;
@@ -46,13 +47,37 @@ public final class SynthesisRun {
      * @param rejectedAgain gaps left undocumented because the model kept giving a text a reviewer rejected, as
      *                    "nodeId" (its description) or "nodeId.column"
      * @param notCalled   nodes with gaps that got no call because {@code stoppedBy} had stopped the run, in id order
+     * @param stale       per node (in id order), the undocumented YAML columns neither the catalog nor the SQL
+     *                    produces ({@link StaleColumns}): not asked for, left as they are
+     * @param abstained   per node (in id order), the gaps the model abstained on, left for their owner: column
+     *                    names, "" for the model description (ADR 0714)
      */
     public record Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
                          LlmException stoppedBy, int calls, List<String> ungrounded,
-                         Map<String, Set<String>> unusable, List<String> rejectedAgain, List<String> notCalled) {
+                         Map<String, Set<String>> unusable, List<String> rejectedAgain, List<String> notCalled,
+                         Map<String, Set<String>> stale, Map<String, Set<String>> abstained) {
+        public Result(Map<String, NodeDocs> after, Set<String> synthesized, List<Failure> failures,
+                      LlmException stoppedBy, int calls, List<String> ungrounded, Map<String, Set<String>> unusable,
+                      List<String> rejectedAgain, List<String> notCalled) {
+            this(after, synthesized, failures, stoppedBy, calls, ungrounded, unusable, rejectedAgain, notCalled,
+                    Map.of(), Map.of());
+        }
+
         /** How many descriptions the model gave no usable text for. */
         public int unusableCount() {
             return unusable.values().stream().mapToInt(Set::size).sum();
+        }
+
+        /** How many descriptions the model abstained on. */
+        public int abstainedCount() {
+            return abstained.values().stream().mapToInt(Set::size).sum();
+        }
+
+        /** "nodeId.column" (or "nodeId" for its description) per place, in node order. */
+        public static List<String> places(Map<String, Set<String>> byNode) {
+            List<String> out = new ArrayList<>();
+            byNode.forEach((id, gaps) -> gaps.forEach(g -> out.add(g.isEmpty() ? id : id + "." + g)));
+            return out;
         }
     }
 
@@ -67,6 +92,8 @@ public final class SynthesisRun {
         final Set<String> rejectedAgain = ConcurrentHashMap.newKeySet();
         final Set<String> notCalled = ConcurrentHashMap.newKeySet();
         final Map<String, Set<String>> unusable = new ConcurrentHashMap<>();
+        final Map<String, Set<String>> stale = new ConcurrentHashMap<>();
+        final Map<String, Set<String>> abstained = new ConcurrentHashMap<>();
         final AtomicReference<LlmException> stop = new AtomicReference<>();
         final NodeSynthesizer synthesizer;
 
@@ -181,7 +208,9 @@ public final class SynthesisRun {
         return new Result(after, Collections.unmodifiableSet(new TreeSet<>(shared.synthesized)), failed,
                 shared.stop.get(), calls.get(), List.copyOf(new TreeSet<>(shared.ungrounded)),
                 Collections.unmodifiableMap(new java.util.TreeMap<>(shared.unusable)),
-                List.copyOf(new TreeSet<>(shared.rejectedAgain)), List.copyOf(new TreeSet<>(shared.notCalled)));
+                List.copyOf(new TreeSet<>(shared.rejectedAgain)), List.copyOf(new TreeSet<>(shared.notCalled)),
+                Collections.unmodifiableMap(new java.util.TreeMap<>(shared.stale)),
+                Collections.unmodifiableMap(new java.util.TreeMap<>(shared.abstained)));
     }
 
     private ExecutorService daemonPool(String name) {
@@ -192,14 +221,30 @@ public final class SynthesisRun {
         });
     }
 
+    /** The stale columns that are still undocumented: the ones a run would otherwise have asked about. */
+    private Set<String> undocumented(NodeDocs docs, Set<String> stale) {
+        Set<String> gaps = new TreeSet<>();
+        docs.columns().stream().filter(c -> stale.contains(c.name()) && !placeholders.isDocumented(c.description()))
+                .forEach(c -> gaps.add(c.name()));
+        return gaps;
+    }
+
     /** Documents one node; returns {calls, tokens}. */
     private long[] document(String id, Shared shared) {
         Map<String, NodeDocs> state = shared.state;
         NodeDocs docs = documenter.document(state.get(id), state::get);
         state.put(id, docs);
         Node node = project.manifest().node(id).orElseThrow();
-        if (shared.synthesizer.cancelled() || node.resourceType() == ResourceType.SOURCE
-                || !shared.synthesizer.hasGaps(docs)) {
+        if (shared.synthesizer.cancelled() || node.resourceType() == ResourceType.SOURCE) {
+            return new long[] {0, 0};
+        }
+        Catalog.Table table = project.catalog().table(id).orElse(null);
+        Set<String> stale = StaleColumns.of(node, docs, table);
+        Set<String> staleGaps = undocumented(docs, stale);
+        if (!staleGaps.isEmpty()) {
+            shared.stale.put(id, staleGaps);
+        }
+        if (!shared.synthesizer.hasGaps(docs, stale)) {
             return new long[] {0, 0};
         }
         if (shared.stop.get() != null) {
@@ -223,8 +268,7 @@ public final class SynthesisRun {
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
-        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node,
-                docs, project.catalog().table(id).orElse(null), parents);
+        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node, docs, table, parents, stale);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
         outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));
@@ -233,6 +277,9 @@ public final class SynthesisRun {
         }
         if (!outcome.unusable().isEmpty()) {
             shared.unusable.put(id, outcome.unusable());
+        }
+        if (!outcome.abstained().isEmpty()) {
+            shared.abstained.put(id, outcome.abstained());
         }
         if (outcome.failure() != null) {
             shared.failures.put(id, new Failure(id, outcome.failure()));

@@ -19,17 +19,29 @@ import java.util.Map;
  * @param missingColumns          requested columns with no usable answer, in request order
  * @param modelDescriptionMissing true when the model description was wanted and not usable
  * @param problem                 null when a JSON object was found, else why nothing could be read
+ * @param abstainedColumns        requested columns the model abstained on ({@link Abstention}: JSON null, "UNKNOWN"
+ *                                or a non-answer about the SQL), in request order; neither answered nor missing
+ * @param modelDescriptionAbstained true when the model abstained on the wanted model description
  */
 public record BulkAnswer(
         Map<String, String> columns,
         String modelDescription,
         List<String> missingColumns,
         boolean modelDescriptionMissing,
-        String problem) {
+        String problem,
+        List<String> abstainedColumns,
+        boolean modelDescriptionAbstained) {
 
     public BulkAnswer {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         missingColumns = List.copyOf(missingColumns);
+        abstainedColumns = List.copyOf(abstainedColumns);
+    }
+
+    /** An answer without abstentions. */
+    public BulkAnswer(Map<String, String> columns, String modelDescription, List<String> missingColumns,
+                      boolean modelDescriptionMissing, String problem) {
+        this(columns, modelDescription, missingColumns, modelDescriptionMissing, problem, List.of(), false);
     }
 
     /** Parses an answer to {@link PromptBuilder#bulk}: the gaps and the model-description wish of {@code ctx}. */
@@ -55,17 +67,32 @@ public record BulkAnswer(
             return new BulkAnswer(Map.of(), null, requestedColumns, wantModelDescription,
                     "no JSON object in the answer");
         }
-        Map<String, String> given = answeredColumns(root);
+        Map<String, JsonNode> given = answeredColumns(root);
         Map<String, String> found = match(requestedColumns, given);
-        List<String> missing = requestedColumns.stream().filter(c -> !found.containsKey(c)).toList();
+        List<String> abstained = requestedColumns.stream().filter(c -> abstains(lookup(given, c))).toList();
+        found.keySet().removeAll(abstained);
+        List<String> missing = requestedColumns.stream()
+                .filter(c -> !found.containsKey(c) && !abstained.contains(c)).toList();
 
         String model = null;
         JsonNode md = modelDescription(root, requestedColumns);
-        if (md != null && md.isTextual()) {
+        boolean modelAbstained = wantModelDescription && md != null
+                && (md.isNull() || md.isTextual() && Abstention.isAbstention(md.textValue()));
+        if (md != null && md.isTextual() && !modelAbstained) {
             String cleaned = PlainAnswer.clean(md.textValue());
             model = cleaned.isEmpty() ? null : cleaned;
         }
-        return new BulkAnswer(found, model, missing, wantModelDescription && model == null, null);
+        return new BulkAnswer(found, model, missing, wantModelDescription && model == null && !modelAbstained, null,
+                abstained, modelAbstained);
+    }
+
+    /** JSON null (the schema's "unknown") or a text that abstains; a missing key is not an abstention. */
+    private static boolean abstains(JsonNode value) {
+        if (value == null) {
+            return false;
+        }
+        JsonNode v = value.isObject() && value.has("description") ? value.get("description") : value;
+        return v.isNull() || v.isTextual() && Abstention.isAbstention(v.textValue());
     }
 
     /**
@@ -88,16 +115,18 @@ public record BulkAnswer(
         return missingColumns.isEmpty() && !modelDescriptionMissing;
     }
 
-    /** Column name to raw answer text, whatever the shape. */
-    private static Map<String, String> answeredColumns(JsonNode root) {
+    /**
+     * Column name to its answer node (text, null, or an object with a description), whatever the shape; the
+     * answer of a flat object is any value that is text, null or such an object.
+     */
+    private static Map<String, JsonNode> answeredColumns(JsonNode root) {
         JsonNode cols = root.get("columns");
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         if (cols != null && cols.isArray()) {
             for (JsonNode item : cols) {
                 JsonNode name = item.has("name") ? item.get("name") : item.get("column");
-                String text = text(item);
-                if (name != null && name.isTextual() && text != null) {
-                    out.putIfAbsent(name.textValue(), text);
+                if (name != null && name.isTextual() && item.has("description")) {
+                    out.putIfAbsent(name.textValue(), item.get("description"));
                 }
             }
             return out;
@@ -105,27 +134,34 @@ public record BulkAnswer(
         JsonNode map = cols != null && cols.isObject() ? cols : root;
         for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String text = e.getValue().isTextual() ? e.getValue().textValue() : text(e.getValue());
-            if (text != null) {
-                out.putIfAbsent(e.getKey(), text);
+            JsonNode v = e.getValue();
+            if (v.isTextual() || v.isNull() || v.isObject() && v.has("description")) {
+                out.putIfAbsent(e.getKey(), v);
             }
         }
         return out;
     }
 
-    private static String text(JsonNode item) {
-        JsonNode d = item.get("description");
+    /** The answer text of a value: the text itself or its description; null when there is none. */
+    private static String text(JsonNode value) {
+        JsonNode d = value != null && value.isObject() ? value.get("description") : value;
         return d != null && d.isTextual() ? d.textValue() : null;
     }
 
-    /** Requested name to cleaned answer: exact key first, then a key equal ignoring case and quotes. */
-    private static Map<String, String> match(List<String> requested, Map<String, String> given) {
-        Map<String, String> byLower = new LinkedHashMap<>();
-        given.forEach((k, v) -> byLower.putIfAbsent(normalize(k), v));
+    /** A requested column's answer node: exact key first, then a key equal ignoring case and quotes. */
+    private static JsonNode lookup(Map<String, JsonNode> given, String name) {
+        if (given.containsKey(name)) {
+            return given.get(name);
+        }
+        return given.entrySet().stream().filter(e -> normalize(e.getKey()).equals(normalize(name)))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Requested name to cleaned answer text. */
+    private static Map<String, String> match(List<String> requested, Map<String, JsonNode> given) {
         Map<String, String> found = new LinkedHashMap<>();
         for (String name : requested) {
-            String raw = given.containsKey(name) ? given.get(name) : byLower.get(normalize(name));
-            String cleaned = PlainAnswer.clean(raw, name);
+            String cleaned = PlainAnswer.clean(text(lookup(given, name)), name);
             if (!cleaned.isEmpty()) {
                 found.put(name, cleaned);
             }

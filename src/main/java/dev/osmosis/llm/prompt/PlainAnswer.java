@@ -44,6 +44,15 @@ public final class PlainAnswer {
      * starts with it as a label ("order_id: ..."). Returns "" when nothing usable remains.
      */
     public static String clean(String raw, String subject) {
+        String s = peel(raw, subject);
+        return isPlaceholder(s) ? "" : s;
+    }
+
+    /**
+     * {@link #clean} without the placeholder test: the one paragraph the model wrote, fences, labels and quotes
+     * peeled off ("" for null), so {@link Abstention} can tell "UNKNOWN" from an empty answer.
+     */
+    static String peel(String raw, String subject) {
         if (raw == null) {
             return "";
         }
@@ -59,7 +68,7 @@ public final class PlainAnswer {
             s = stripSubjectLabel(s, subject);
             s = unquote(s).strip();
         }
-        return isPlaceholder(s) ? "" : s;
+        return s;
     }
 
     /** True for text that says nothing: empty, "TBD", "Not documented", "&lt;description&gt;", ... */

@@ -68,11 +68,13 @@ public final class PromptBuilder {
     }
 
     /**
-     * The bulk answer's schema: {@code {"model_description": string, "columns": {<each column>: string}}} with
-     * every property required and {@code additionalProperties: false}. Keying by column name (not an array of
-     * {name, description}) lets strict structured output (OpenAI strict, Anthropic tools, Gemini, Ollama
-     * format) enforce that every requested column is answered and none is invented. Only plain JSON Schema
-     * keywords are used: type, properties, required, additionalProperties.
+     * The bulk answer's schema: {@code {"model_description": string|null, "columns": {<each column>:
+     * string|null}}} with every property required and {@code additionalProperties: false}. Keying by column name
+     * (not an array of {name, description}) lets strict structured output (OpenAI strict, Anthropic tools, Gemini,
+     * Ollama format) enforce that every requested column is answered and none is invented; null is how the model
+     * abstains ({@link Abstention}), and strict mode needs it in the type ({@code ["string", "null"]}: Gemini's
+     * dialect turns it into {@code nullable}). Only plain JSON Schema keywords are used: type, properties,
+     * required, additionalProperties.
      */
     public static JsonNode bulkSchema(List<String> columns, boolean wantModelDescription) {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -80,7 +82,7 @@ public final class PromptBuilder {
         ObjectNode props = root.putObject("properties");
         ArrayNode required = f.arrayNode();
         if (wantModelDescription) {
-            props.putObject("model_description").put("type", "string");
+            nullableString(props.putObject("model_description"));
             required.add("model_description");
         }
         if (!columns.isEmpty()) {
@@ -89,7 +91,7 @@ public final class PromptBuilder {
             ArrayNode colRequired = cols.putArray("required");
             for (String name : columns) {
                 if (!colProps.has(name)) {
-                    colProps.putObject(name).put("type", "string");
+                    nullableString(colProps.putObject(name));
                     colRequired.add(name);
                 }
             }
@@ -99,6 +101,10 @@ public final class PromptBuilder {
         root.set("required", required);
         root.put("additionalProperties", false);
         return root;
+    }
+
+    private static void nullableString(ObjectNode property) {
+        property.putArray("type").add("string").add("null");
     }
 
     private static String nodeId(PromptContext ctx) {

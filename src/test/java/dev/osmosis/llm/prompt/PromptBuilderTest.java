@@ -25,9 +25,10 @@ class PromptBuilderTest {
         assertEquals(900, r.maxOutputTokens());
         assertTrue(r.wantsJson());
         JsonNode s = r.jsonSchema();
-        assertEquals("{\"type\":\"object\",\"properties\":{\"model_description\":{\"type\":\"string\"},"
-                + "\"columns\":{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\"},"
-                + "\"order_total\":{\"type\":\"string\"}},\"required\":[\"status\",\"order_total\"],"
+        // null is the model's "unknown" (ADR 0714): strict structured output needs it in the type
+        assertEquals("{\"type\":\"object\",\"properties\":{\"model_description\":{\"type\":[\"string\",\"null\"]},"
+                + "\"columns\":{\"type\":\"object\",\"properties\":{\"status\":{\"type\":[\"string\",\"null\"]},"
+                + "\"order_total\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"status\",\"order_total\"],"
                 + "\"additionalProperties\":false}},\"required\":[\"model_description\",\"columns\"],"
                 + "\"additionalProperties\":false}", s.toString());
         assertTrue(r.system().contains("JSON"));
