@@ -34,7 +34,11 @@ final class NodeAnswers {
     /** Gaps whose prompt already named their rejected text: not asked a third time. */
     final Set<String> rejectionNamed = ConcurrentHashMap.newKeySet();
 
-    NodeAnswers(NodeDocs docs) {
+    /** The gaps' traced documented ancestors, which each gap's prompt names (like its rejected text). */
+    final GapAncestry ancestry;
+
+    NodeAnswers(NodeDocs docs, GapAncestry ancestry) {
+        this.ancestry = ancestry;
         if (docs.meta().containsKey(Rejections.KEY)) {
             rejectionMeta.put("", docs.meta());
         }

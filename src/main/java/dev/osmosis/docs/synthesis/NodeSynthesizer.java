@@ -98,9 +98,15 @@ final class NodeSynthesizer {
     }
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
+        return synthesize(node, docs, table, parents, GapAncestry.NONE);
+    }
+
+    /** {@code ancestry}: the gaps' traced documented ancestors, which their prompts show. */
+    Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
+                       GapAncestry ancestry) {
         boolean modelGap = !placeholders.isDocumented(docs.description());
         PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
-        NodeAnswers answers = new NodeAnswers(docs);
+        NodeAnswers answers = new NodeAnswers(docs, ancestry);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
@@ -264,10 +270,11 @@ final class NodeSynthesizer {
         return 0;
     }
 
-    private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
-                                                             NodeAnswers answers) {
+    private List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
+                                                      NodeAnswers answers) {
         return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
-                .withRejected(answers.rejectedFor(c.name()))).toList();
+                .withRejected(answers.rejectedFor(c.name()))
+                .withAncestors(answers.ancestry.forPrompt(c.name(), settings.limits().maxParentDescription()))).toList();
     }
 
     /**

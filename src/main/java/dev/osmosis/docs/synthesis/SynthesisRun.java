@@ -4,6 +4,7 @@ import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.Placeholders;
 import dev.osmosis.lineage.Lineage;
+import dev.osmosis.lineage.columns.ColumnTracer;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.prompt.PromptBuilder;
@@ -93,6 +94,8 @@ public final class SynthesisRun {
     private final SynthesisSettings settings;
     private final int concurrency;
     private final Listener listener;
+    /** Built with the run, used only here: `yaml document` without --synthesize parses no SQL. */
+    private final ColumnTracer tracer;
 
     public SynthesisRun(Project project, Lineage lineage, NodeDocumenter documenter, LlmClient client,
                         PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings, int concurrency,
@@ -106,6 +109,7 @@ public final class SynthesisRun {
         this.settings = settings;
         this.concurrency = Math.max(1, concurrency);
         this.listener = listener;
+        this.tracer = new ColumnTracer(project.manifest(), lineage);
     }
 
     public Result run(Set<String> selected, Map<String, NodeDocs> initial) {
@@ -203,8 +207,10 @@ public final class SynthesisRun {
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
+        // the docs of every ancestor are final here: its task finished before this one started
+        GapAncestry ancestry = GapAncestry.trace(tracer, docs, state::get, placeholders);
         NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node,
-                docs, project.catalog().table(id).orElse(null), parents);
+                docs, project.catalog().table(id).orElse(null), parents, ancestry);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
         outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));
