@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -38,6 +39,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
 final class SqlShapes {
     /** Bounds a pathological statement; a model's SQL parses in milliseconds. */
     private static final long PARSE_TIMEOUT_MS = 2_000;
+    private static final Pattern FINAL = Pattern.compile("(?i)(?<![\\w\"'.`])final(?![\\w\"'`])");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t\\r]*\\n)+");
 
     private SqlShapes() {
     }
@@ -51,6 +54,10 @@ final class SqlShapes {
         if (text.isEmpty() || text.contains("{{") || text.contains("{%")) {
             return Optional.empty(); // uncompiled Jinja: not SQL yet
         }
+        // JSqlParser ends a statement at two blank lines, which macro expansion leaves everywhere
+        text = BLANK_LINES.matcher(text).replaceAll("\n");
+        // dbt's style guide names the last CTE `final`, a keyword to JSqlParser: quoted, it is a name again
+        text = FINAL.matcher(text).replaceAll("\"final\"");
         try {
             Statement statement = CCJSqlParserUtil.parse(text, parser -> parser.withTimeOut(PARSE_TIMEOUT_MS));
             return statement instanceof Select select
