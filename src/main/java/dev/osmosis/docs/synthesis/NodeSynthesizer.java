@@ -274,7 +274,8 @@ final class NodeSynthesizer {
                                                       NodeAnswers answers) {
         return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
                 .withRejected(answers.rejectedFor(c.name()))
-                .withAncestors(answers.ancestry.forPrompt(c.name(), settings.limits().maxParentDescription()))).toList();
+                .withAncestors(answers.ancestry.forPrompt(c.name(), settings.limits().maxParentDescription())))
+                .toList();
     }
 
     /**

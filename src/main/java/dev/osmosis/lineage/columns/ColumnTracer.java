@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Traces a column up the DAG through the models' compiled SQL (ADR 0712): through renames, casts, {@code *},
@@ -30,6 +32,12 @@ public final class ColumnTracer {
     private final Lineage lineage;
     private final Relations relations;
     private final Map<String, Optional<QueryShape>> shapes = new ConcurrentHashMap<>();
+    /** Daemon threads, idle ones ending after a minute: the tracer needs no closing. */
+    private final ExecutorService parsing = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "osmosis-sql-parse");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ColumnTracer(Manifest manifest, Lineage lineage) {
         this.manifest = manifest;
@@ -165,7 +173,8 @@ public final class ColumnTracer {
 
     /** The node's SQL shape, parsed on first use (compiled code, else raw code, which parses when it has no Jinja). */
     private Optional<QueryShape> shape(String nodeId) {
-        return shapes.computeIfAbsent(nodeId, id -> manifest.node(id).map(Node::sql).flatMap(SqlShapes::parse));
+        return shapes.computeIfAbsent(nodeId,
+                id -> manifest.node(id).map(Node::sql).flatMap(sql -> SqlShapes.parse(sql, parsing)));
     }
 
     private String displayName(String nodeId) {

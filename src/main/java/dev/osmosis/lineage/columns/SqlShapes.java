@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -45,8 +46,12 @@ final class SqlShapes {
     private SqlShapes() {
     }
 
-    /** The shape of {@code sql}'s final select, or empty when it does not parse as one. */
-    static Optional<QueryShape> parse(String sql) {
+    /**
+     * The shape of {@code sql}'s final select, or empty when it does not parse as one. The parse runs on
+     * {@code parsing}, which must have daemon threads: a parse past its timeout is abandoned, not stopped, and must
+     * not keep the JVM alive.
+     */
+    static Optional<QueryShape> parse(String sql, ExecutorService parsing) {
         String text = sql == null ? "" : sql.strip();
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).stripTrailing();
@@ -59,7 +64,8 @@ final class SqlShapes {
         // dbt's style guide names the last CTE `final`, a keyword to JSqlParser: quoted, it is a name again
         text = FINAL.matcher(text).replaceAll("\"final\"");
         try {
-            Statement statement = CCJSqlParserUtil.parse(text, parser -> parser.withTimeOut(PARSE_TIMEOUT_MS));
+            Statement statement = CCJSqlParserUtil.parse(text, parsing,
+                    parser -> parser.withTimeOut(PARSE_TIMEOUT_MS));
             return statement instanceof Select select
                     ? Optional.of(new SqlShapes.Scope(Map.of()).select(select).shape()) : Optional.empty();
         } catch (JSQLParserException | RuntimeException | StackOverflowError unreadable) {

@@ -65,7 +65,8 @@ class TracedAncestorPromptTest {
                           - name: category
                             description: "%s"
                 """.formatted(SOURCE_TEXT));
-        Files.writeString(root.resolve("models/stg_email_tmp.sql"), "select * from {{ source('raw', 'email_event') }}\n");
+        String tmpRaw = "select * from {{ source('raw', 'email_event') }}\n";
+        Files.writeString(root.resolve("models/stg_email_tmp.sql"), tmpRaw);
         String stgRaw = "with base as (select * from {{ ref('stg_email_tmp') }})\n"
                 + "select id, category as bounce_category from base\n";
         Files.writeString(root.resolve("models/stg_email.sql"), stgRaw);
@@ -80,7 +81,7 @@ class TracedAncestorPromptTest {
                       - name: bounce_category
                 """);
         Map<String, Object> nodes = new LinkedHashMap<>();
-        nodes.put("model.mail.stg_email_tmp", model("stg_email_tmp", "select * from {{ source('raw', 'email_event') }}\n",
+        nodes.put("model.mail.stg_email_tmp", model("stg_email_tmp", tmpRaw,
                 "select * from \"db\".\"raw\".\"email_event\"\n", null, List.of("source.mail.raw.email_event"),
                 Map.of()));
         nodes.put("model.mail.stg_email", model("stg_email", stgRaw,

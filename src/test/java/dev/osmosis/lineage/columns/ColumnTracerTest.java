@@ -144,7 +144,8 @@ class ColumnTracerTest {
     @Test
     void macroExpandedSqlWithBlankLinesAndAFinalCteParses() {
         source("account", "Name=The account's name.");
-        model("stg_account", "with fields as (\n\n\n    select\n\n\n    Name\n\n\n from \"db\".\"raw\".\"account\"\n),\n"
+        model("stg_account", "with fields as (\n\n\n    select\n\n\n    Name\n\n\n"
+                        + " from \"db\".\"raw\".\"account\"\n),\n"
                         + "final as (\n\n\n    select Name as account_name from fields\n)\n\n\nselect * from final\n",
                 List.of("source.p.raw.account"), "account_name");
         assertEquals("raw.account.Name = The account's name. (renamed from Name)",

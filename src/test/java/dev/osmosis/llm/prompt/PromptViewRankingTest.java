@@ -49,7 +49,8 @@ class PromptViewRankingTest {
         Map<String, Object> v = PromptView.of(asking(List.of(undocumented("a_tmp"), undocumented("b_tmp"),
                 documented("c_small", 1), documented("d_big", 3)), Column.gap("z", "")));
         assertEquals(List.of("d_big[c0, c1]", "c_small[c0]"), shown(v));
-        assertEquals("upstream documentation shortened for length: 2 more parents and 1 documented column not shown", v.get("parents_note"));
+        assertEquals("upstream documentation shortened for length: 2 more parents and 1 documented column not "
+                + "shown", v.get("parents_note"));
     }
 
     @Test
