@@ -80,7 +80,10 @@ public final class SynthesisRun {
     public interface Listener {
         void nodeDone(String nodeId, int calls, long tokens, int nodesDone, int nodesTotal);
 
-        /** The node's prompt shows text synthesized for a parent in this run (a dry run can only estimate it). */
+        /**
+         * The node's prompt shows text synthesized in this run for a parent or a traced ancestor column (a dry run
+         * can only estimate it).
+         */
         default void promptUsesNewParentText(String nodeId) {
         }
     }
@@ -204,11 +207,13 @@ public final class SynthesisRun {
                 usesNewText |= shared.nodesWithNewText.contains(parentId);
             }
         }
+        // the docs of every ancestor are final here: its task finished before this one started
+        GapAncestry ancestry = GapAncestry.trace(tracer, docs, state::get, placeholders);
+        usesNewText |= ancestry.byColumn().values().stream().flatMap(List::stream)
+                .anyMatch(t -> shared.nodesWithNewText.contains(t.uniqueId()));
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
-        // the docs of every ancestor are final here: its task finished before this one started
-        GapAncestry ancestry = GapAncestry.trace(tracer, docs, state::get, placeholders);
         NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node,
                 docs, project.catalog().table(id).orElse(null), parents, ancestry);
         state.put(id, outcome.docs());
