@@ -36,7 +36,11 @@ final class NodeAnswers {
     /** Gaps the model abstained on ("" for the model description): not asked again in this run (ADR 0714). */
     final Set<String> abstained = ConcurrentHashMap.newKeySet();
 
-    NodeAnswers(NodeDocs docs) {
+    /** The gaps' traced documented ancestors, which each gap's prompt names (like its rejected text). */
+    final GapAncestry ancestry;
+
+    NodeAnswers(NodeDocs docs, GapAncestry ancestry) {
+        this.ancestry = ancestry;
         if (docs.meta().containsKey(Rejections.KEY)) {
             rejectionMeta.put("", docs.meta());
         }

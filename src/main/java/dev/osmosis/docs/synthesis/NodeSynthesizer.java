@@ -127,15 +127,16 @@ final class NodeSynthesizer {
     }
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
-        return synthesize(node, docs, table, parents, Set.of());
+        return synthesize(node, docs, table, parents, Set.of(), GapAncestry.NONE);
     }
 
     /**
      * {@code stale}: columns neither the catalog nor the SQL produces ({@link StaleColumns}); they are neither
-     * asked for nor shown in the prompt, and left as they are.
+     * asked for nor shown in the prompt, and left as they are. {@code ancestry}: the gaps' traced documented
+     * ancestors, which their prompts show.
      */
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
-                       Set<String> stale) {
+                       Set<String> stale, GapAncestry ancestry) {
         NodeDocs asked = forPrompt(docs, stale);
         PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings);
         // abstained on this very prompt before: the model would see nothing new, so it is not asked (nor paid) again
@@ -143,7 +144,7 @@ final class NodeSynthesizer {
         settled.removeAll(stale);
         boolean modelGap = modelGap(docs) && !settled.contains("");
         List<ColumnDocs> gaps = columnGaps(asked).stream().filter(c -> !settled.contains(c.name())).toList();
-        NodeAnswers answers = new NodeAnswers(docs);
+        NodeAnswers answers = new NodeAnswers(docs, ancestry);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, gaps, settings);
         List<String> failed = sendAll(plan, base, table, answers);
         boolean interrupted = cancellation.isCancelled();
@@ -342,10 +343,12 @@ final class NodeSynthesizer {
         return 0;
     }
 
-    private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
-                                                             NodeAnswers answers) {
+    private List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
+                                                      NodeAnswers answers) {
         return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
-                .withRejected(answers.rejectedFor(c.name()))).toList();
+                .withRejected(answers.rejectedFor(c.name()))
+                .withAncestors(answers.ancestry.forPrompt(c.name(), settings.limits().maxParentDescription())))
+                .toList();
     }
 
     /**

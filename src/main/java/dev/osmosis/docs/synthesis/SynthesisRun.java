@@ -4,6 +4,7 @@ import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.Placeholders;
 import dev.osmosis.lineage.Lineage;
+import dev.osmosis.lineage.columns.ColumnTracer;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.prompt.PromptBuilder;
@@ -107,7 +108,10 @@ public final class SynthesisRun {
     public interface Listener {
         void nodeDone(String nodeId, int calls, long tokens, int nodesDone, int nodesTotal);
 
-        /** The node's prompt shows text synthesized for a parent in this run (a dry run can only estimate it). */
+        /**
+         * The node's prompt shows text synthesized in this run for a parent or a traced ancestor column (a dry run
+         * can only estimate it).
+         */
         default void promptUsesNewParentText(String nodeId) {
         }
     }
@@ -122,6 +126,8 @@ public final class SynthesisRun {
     private final int concurrency;
     private final Listener listener;
     private final Predicate<String> asks;
+    /** Built with the run, used only here: `yaml document` without --synthesize parses no SQL. */
+    private final ColumnTracer tracer;
 
     public SynthesisRun(Project project, Lineage lineage, NodeDocumenter documenter, LlmClient client,
                         PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings, int concurrency,
@@ -143,6 +149,7 @@ public final class SynthesisRun {
         this.settings = settings;
         this.concurrency = Math.max(1, concurrency);
         this.listener = listener;
+        this.tracer = new ColumnTracer(project.manifest(), lineage);
     }
 
     /**
@@ -265,10 +272,14 @@ public final class SynthesisRun {
                 usesNewText |= shared.nodesWithNewText.contains(parentId);
             }
         }
+        // the docs of every ancestor are final here: its task finished before this one started
+        GapAncestry ancestry = GapAncestry.trace(tracer, docs, state::get, placeholders);
+        usesNewText |= ancestry.byColumn().values().stream().flatMap(List::stream)
+                .anyMatch(t -> shared.nodesWithNewText.contains(t.uniqueId()));
         if (usesNewText && listener != null) {
             listener.promptUsesNewParentText(id);
         }
-        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node, docs, table, parents, stale);
+        NodeSynthesizer.Outcome outcome = shared.synthesizer.synthesize(node, docs, table, parents, stale, ancestry);
         state.put(id, outcome.docs());
         outcome.synthesized().forEach(c -> shared.synthesized.add(id + "|" + c));
         outcome.repeatedRejected().forEach(c -> shared.rejectedAgain.add(c.isEmpty() ? id : id + "." + c));

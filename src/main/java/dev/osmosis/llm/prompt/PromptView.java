@@ -4,10 +4,12 @@ import dev.osmosis.llm.prompt.PromptContext.Ancestor;
 import dev.osmosis.llm.prompt.PromptContext.Column;
 import dev.osmosis.llm.prompt.PromptContext.Parent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a {@link PromptContext} into the map the templates walk, applying the {@link PromptLimits}. Every
@@ -54,7 +56,7 @@ public final class PromptView {
         v.put("gap_names", String.join(", ", ctx.gapNames().stream().map(fence::wrap).toList()));
         v.put("want_model_description", ctx.wantModelDescription());
 
-        BoundedParents parents = boundParents(ctx.parents(), cut.text(), limits, fence);
+        BoundedParents parents = boundParents(ctx.parents(), cut.text(), tracedAncestors(ctx), limits, fence);
         v.put("parents", parents.parents());
         v.put("has_parents", !parents.parents().isEmpty());
         putText(v, "parents_note", parents.note(), null);
@@ -131,25 +133,50 @@ public final class PromptView {
     }
 
     /**
-     * At most maxParents parents; per parent its documented columns, those the SQL mentions first, at most
-     * maxParentColumns, within a character budget shared by all parents. What was cut is counted in the note
-     * so the model knows the list is partial.
+     * The parent columns the asked columns (the gaps, or the one column) were traced to, as
+     * {@link #ancestorKey} keys.
      */
-    static BoundedParents boundParents(List<Parent> all, String sql, PromptLimits limits, PromptFence fence) {
+    static Set<String> tracedAncestors(PromptContext ctx) {
+        Set<String> keys = new HashSet<>();
+        List<Column> asked = new ArrayList<>(ctx.gaps());
+        if (ctx.column() != null) {
+            asked.add(ctx.column());
+        }
+        asked.forEach(c -> c.ancestors().forEach(a -> keys.add(ancestorKey(a.node(), a.resourceType(), a.column()))));
+        return keys;
+    }
+
+    private static String ancestorKey(String node, String resourceType, String column) {
+        return node + '\u0000' + resourceType + '\u0000' + column.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * At most maxParents parents, most relevant first: those holding a traced ancestor of an asked column, then by
+     * how much documentation they carry, so an undocumented parent never pushes out a documented one. Per parent
+     * its documented columns, the traced ancestors first, then those the SQL mentions, at most maxParentColumns,
+     * within a character budget shared by all parents in that order. What was cut is counted in the note so the
+     * model knows the list is partial.
+     */
+    static BoundedParents boundParents(List<Parent> all, String sql, Set<String> traced, PromptLimits limits,
+                                       PromptFence fence) {
         String sqlLower = sql.toLowerCase(Locale.ROOT);
         int budget = limits.maxParentChars();
         int parentsOmitted = Math.max(0, all.size() - limits.maxParents());
         int columnsOmitted = 0;
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Parent p : all.subList(0, Math.min(all.size(), limits.maxParents()))) {
+        List<RankedParent> ranked = all.stream().map(p -> RankedParent.of(p, traced)).sorted().toList();
+        for (RankedParent r : ranked.subList(0, Math.min(ranked.size(), limits.maxParents()))) {
+            Parent p = r.parent();
             String description = clip(p.description().strip(), limits.maxParentDescription());
             budget -= description.length();
-            List<Column> documented = p.columns().stream().filter(c -> !c.description().isBlank()).toList();
-            // Those the SQL mentions first, each group in the parent's order (what a stable sort on it gave);
-            // the check runs once per column, not once per comparison.
-            List<Column> byRelevance = new ArrayList<>();
+            // traced ancestors, then those the SQL mentions, then the rest, each group in the parent's order (what
+            // a stable sort gave); the check runs once per column, not once per comparison
+            List<Column> byRelevance = new ArrayList<>(r.traced());
+            List<Column> mentioned = new ArrayList<>();
             List<Column> unmentioned = new ArrayList<>();
-            documented.forEach(c -> (mentions(sqlLower, c.name()) ? byRelevance : unmentioned).add(c));
+            r.documented().stream().filter(c -> !r.traced().contains(c))
+                    .forEach(c -> (mentions(sqlLower, c.name()) ? mentioned : unmentioned).add(c));
+            byRelevance.addAll(mentioned);
             byRelevance.addAll(unmentioned);
             List<Column> chosen = new ArrayList<>();
             for (Column c : byRelevance) {
@@ -159,15 +186,16 @@ public final class PromptView {
                     budget -= cost;
                 }
             }
-            int omitted = documented.size() - chosen.size();
+            int omitted = r.documented().size() - chosen.size();
             columnsOmitted += omitted;
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", fence.wrap(p.name()));
             pm.put("resource_type", fence.wrap(p.resourceType()));
             putText(pm, "description", description, fence);
-            // shown in the parent's own order, which usually follows its SQL
-            List<Map<String, Object>> cols = documented.stream().filter(chosen::contains)
-                    .map(c -> column(c, fence)).toList();
+            // the traced ancestors first, then the parent's own order, which usually follows its SQL
+            List<Column> shown = new ArrayList<>(r.traced().stream().filter(chosen::contains).toList());
+            r.documented().stream().filter(c -> chosen.contains(c) && !shown.contains(c)).forEach(shown::add);
+            List<Map<String, Object>> cols = shown.stream().map(c -> column(c, fence)).toList();
             pm.put("columns", cols);
             pm.put("has_columns", !cols.isEmpty());
             pm.put("columns_omitted", omitted);
@@ -184,6 +212,33 @@ public final class PromptView {
         String note = parts.isEmpty() ? ""
                 : "upstream documentation shortened for length: " + String.join(" and ", parts) + " not shown";
         return new BoundedParents(List.copyOf(out), note);
+    }
+
+    /**
+     * A parent with what ranks it: its documented columns, those of them an asked column was traced to, and the
+     * characters of documentation it carries. Sorted: holding a traced ancestor first, then more documentation
+     * first; ties keep the given (unique-id) order, as the sort is stable.
+     */
+    private record RankedParent(Parent parent, List<Column> documented, List<Column> traced, int docChars)
+            implements Comparable<RankedParent> {
+        static RankedParent of(Parent p, Set<String> tracedKeys) {
+            List<Column> documented = p.columns().stream().filter(c -> !c.description().isBlank()).toList();
+            List<Column> traced = documented.stream()
+                    .filter(c -> tracedKeys.contains(ancestorKey(p.name(), p.resourceType(), c.name()))).toList();
+            int chars = p.description().strip().length();
+            for (Column c : documented) {
+                chars += c.description().strip().length();
+            }
+            return new RankedParent(p, documented, traced, chars);
+        }
+
+        @Override
+        public int compareTo(RankedParent o) {
+            if (traced.isEmpty() != o.traced.isEmpty()) {
+                return traced.isEmpty() ? 1 : -1;
+            }
+            return Integer.compare(o.docChars, docChars);
+        }
     }
 
     /** Whether the SQL names the column as a whole word ([a-z0-9_] on neither side), without a regex per call. */
