@@ -3,6 +3,7 @@ package dev.osmosis.docs.synthesis;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.grounding.PromptGrounding;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
@@ -58,6 +59,7 @@ final class NodeSynthesizer {
     private final SynthesisSettings settings;
     private final Executor callPool;
     private final Cancellation cancellation;
+    private final PromptGrounding grounding;
 
     /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
@@ -76,6 +78,13 @@ final class NodeSynthesizer {
     /** {@code cancellation}: once tripped, no further call of this node starts (see {@link SynthesisRun}). */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
                     Executor callPool, Cancellation cancellation) {
+        this(client, prompts, placeholders, settings, callPool, cancellation, PromptGrounding.none());
+    }
+
+    /** {@code grounding}: renders doc() references and adds each asked column's facts to its prompts. */
+    NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
+                    Executor callPool, Cancellation cancellation, PromptGrounding grounding) {
+        this.grounding = grounding;
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
@@ -99,7 +108,7 @@ final class NodeSynthesizer {
 
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents) {
         boolean modelGap = !placeholders.isDocumented(docs.description());
-        PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings);
+        PromptContext base = PromptContexts.of(node, docs, table, parents, placeholders, settings, grounding);
         NodeAnswers answers = new NodeAnswers(docs);
         List<CallPlan.Call> plan = CallPlan.plan(modelGap, columnGaps(docs), settings);
         List<String> failed = sendAll(plan, base, table, answers);
@@ -224,7 +233,7 @@ final class NodeSynthesizer {
 
     /** Sends one structured call; returns the tokens it used. */
     private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, NodeAnswers answers) {
-        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table, answers), bulk.model());
+        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), base, table, answers), bulk.model());
         if (bulk.model()) {
             ctx = ctx.withRejectedDescription(answers.rejectedFor(""));
         }
@@ -253,7 +262,7 @@ final class NodeSynthesizer {
             }
             return Math.max(0, r.usage().total());
         } else if (call instanceof CallPlan.Column col) {
-            PromptContext.Column target = contextColumns(List.of(col.column()), table, answers).get(0);
+            PromptContext.Column target = contextColumns(List.of(col.column()), base, table, answers).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
             if (!text.isBlank()) {
@@ -264,9 +273,9 @@ final class NodeSynthesizer {
         return 0;
     }
 
-    private static List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
-                                                             NodeAnswers answers) {
-        return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
+    private List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, PromptContext base,
+                                                      Catalog.Table table, NodeAnswers answers) {
+        return columns.stream().map(c -> PromptContexts.gap(base.uniqueId(), c, table, grounding)
                 .withRejected(answers.rejectedFor(c.name()))).toList();
     }
 

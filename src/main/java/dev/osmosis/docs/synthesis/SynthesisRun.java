@@ -3,6 +3,7 @@ package dev.osmosis.docs.synthesis;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.grounding.PromptGrounding;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
@@ -121,7 +122,7 @@ public final class SynthesisRun {
         // A node's batches run on their own pool: node tasks wait for them, so they must not wait for a node thread.
         ExecutorService callPool = daemonPool("osmosis-llm-call");
         Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool,
-                cancellation));
+                cancellation, PromptGrounding.of(project, settings.markKey())));
         Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();

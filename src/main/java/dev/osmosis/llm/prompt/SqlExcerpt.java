@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 final class SqlExcerpt {
     /** Lines looked back over for the start of a multi-line select item ({@code case ... end as x}). */
     static final int MAX_ITEM_LINES = 12;
+    /** Lines of the end of the SQL (its final select) kept after the defining lines. */
+    static final int TAIL_LINES = 6;
     /** What a {@code -- [... N lines cut]} line costs, for the budget. */
     private static final int GAP_COST = 26;
     private static final Pattern CTE_HEADER = Pattern.compile(
@@ -89,9 +91,17 @@ final class SqlExcerpt {
                 }
             }
         }
+        // the final statement says what the model returns
+        List<Integer> tail = new ArrayList<>();
+        for (int i = Math.max(0, lines.length - TAIL_LINES); i < lines.length; i++) {
+            tail.add(i);
+        }
+        budget.tryKeep(tail);
+        budget.closeSmallGaps();
         for (int i = 0; i < lines.length && budget.tryKeep(List.of(i)); i++) {
             // the head as room allows: the model reads where the SQL starts
         }
+        budget.closeSmallGaps();
         StringBuilder out = new StringBuilder();
         int keptChars = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -186,6 +196,28 @@ final class SqlExcerpt {
             this.kept = new boolean[lines.length];
             // one run of cut lines to start with: everything
             this.left = chars - GAP_COST;
+        }
+
+        /** Keeps each run of cut lines between kept ones that costs little more than the line marking it. */
+        void closeSmallGaps() {
+            for (int i = 1; i < lines.length; i++) {
+                if (kept[i - 1] && !kept[i]) {
+                    int end = i;
+                    int chars = 0;
+                    while (end < lines.length && !kept[end]) {
+                        chars += lines[end].length() + 1;
+                        end++;
+                    }
+                    if (end < lines.length && chars <= 2 * GAP_COST) {
+                        List<Integer> run = new ArrayList<>();
+                        for (int j = i; j < end; j++) {
+                            run.add(j);
+                        }
+                        tryKeep(run);
+                    }
+                    i = end;
+                }
+            }
         }
 
         /** Keeps all of {@code block} when it fits, else nothing. */
