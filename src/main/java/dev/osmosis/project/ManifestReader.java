@@ -107,7 +107,7 @@ public final class ManifestReader {
         return version;
     }
 
-    /** Nodes into {@code into}; generic tests, which osmosis does not document but reads as context, into {@code tests}. */
+    /** Nodes into {@code into}; generic tests (not documented, but context for prompts) into {@code tests}. */
     private void readEntries(JsonParser parser, JsonToken start, Map<String, Node> into, List<DataTest> tests)
             throws IOException {
         if (start != JsonToken.START_OBJECT) {

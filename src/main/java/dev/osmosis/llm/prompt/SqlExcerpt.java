@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The SQL a prompt shows, chosen and cut for the columns asked about (docs/adr/0713):
  * <ul>
- *   <li>the Jinja source when it is shorter than the compiled SQL and names every asked column the compiled SQL
- *       names (a macro that expands into pages of SQL says the same in one line, and the source is what a human
- *       wrote);</li>
+ *   <li>the Jinja source when it is a quarter shorter than the compiled SQL (or shorter, when the compiled SQL
+ *       would be cut) and names every asked column the compiled SQL names (a macro that expands into pages of SQL
+ *       says the same in one line, and the source is what a human wrote);</li>
  *   <li>over the limit, the lines that define the asked columns are kept (the select item, back to its start for
  *       a multi-line {@code case}, the header of its CTE and the CTE's {@code from} line), the last definition
  *       of each column first, then the head of the SQL as room allows; each run of cut lines becomes a
@@ -29,7 +29,8 @@ final class SqlExcerpt {
     /** What a {@code -- [... N lines cut]} line costs, for the budget. */
     private static final int GAP_COST = 26;
     private static final Pattern CTE_HEADER = Pattern.compile(
-            "(?i)^\\s*(?:with\\s+|,\\s*)?(?:recursive\\s+)?[\\w\"`\\[\\]]+\\s*(?:\\([^)]*\\)\\s*)?as\\s*(?:materialized\\s+)?\\(\\s*$");
+            "(?i)^\\s*(?:with\\s+|,\\s*)?(?:recursive\\s+)?[\\w\"`\\[\\]]+\\s*(?:\\([^)]*\\)\\s*)?"
+                    + "as\\s*(?:materialized\\s+)?\\(\\s*$");
     private static final Pattern FROM = Pattern.compile("(?i)^\\s*from\\b.*");
 
     private SqlExcerpt() {
@@ -45,7 +46,7 @@ final class SqlExcerpt {
         String sql = compiled.strip();
         String source = raw.strip();
         String header = "";
-        if (!source.isEmpty() && source.length() < sql.length()
+        if (!source.isEmpty() && muchShorter(source, sql, max)
                 && saysTheSame(source, sql, asked.isEmpty() ? known : asked)) {
             header = "-- [the Jinja source; its compiled SQL (" + sql.length() + " chars) is longer and says the "
                     + "same about the columns asked]\n";
@@ -56,6 +57,15 @@ final class SqlExcerpt {
         }
         SqlCut cut = relevant(sql, asked, max);
         return new SqlCut(header + cut.text(), cut.cutChars());
+    }
+
+    /**
+     * Whether the source is worth showing for its length: a quarter shorter, or shorter when the compiled SQL
+     * would be cut. Of two near equals the compiled SQL says more (refs resolved, no config block).
+     */
+    static boolean muchShorter(String source, String compiled, int max) {
+        return source.length() < compiled.length() * 3L / 4
+                || compiled.length() > max && source.length() < compiled.length();
     }
 
     /** Whether {@code source} names every column of {@code columns} that {@code compiled} names. */

@@ -92,6 +92,15 @@ class SqlExcerptTest {
     }
 
     @Test
+    void aSourceAlmostAsLongAsAFittingCompiledSqlIsNotWorthIt() {
+        String compiled = "select id, status from \"db\".\"main\".\"orders\"";
+        String raw = "select id, status from {{ ref('orders') }}";
+        assertEquals(compiled, SqlExcerpt.of(compiled, raw, List.of("status"), List.of(), 8_000).text());
+        assertTrue(SqlExcerpt.of(compiled, raw, List.of("status"), List.of(), 40).text()
+                .startsWith("-- [the Jinja source"), "but when the compiled SQL would be cut, every char counts");
+    }
+
+    @Test
     void withoutADefiningLineTheHeadIsKeptAsBefore() {
         String sql = longCompiledSql();
         SqlCut cut = SqlExcerpt.of(sql, "", List.of("not_in_the_sql"), List.of(), 1_000);
