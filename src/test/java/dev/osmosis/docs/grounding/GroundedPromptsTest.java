@@ -85,10 +85,10 @@ class GroundedPromptsTest {
         Files.writeString(root.resolve("target/manifest.json"), JSON.writeValueAsString(manifest));
     }
 
-    /** Compiled SQL of 20,000+ chars: a macro's long column list first, status defined at the end. */
+    /** Compiled SQL of over 20,000 chars: a macro's long column list first, status defined at the end. */
     static String compiledSql() {
         StringBuilder sql = new StringBuilder("with source_columns as (\n    select\n");
-        for (int i = 0; sql.length() < 19_500; i++) {
+        for (int i = 0; sql.length() < 20_000; i++) {
             sql.append("        cast(null as text) as unused_source_field_").append(i).append(",\n");
         }
         sql.append("        id\n    from \"db\".\"main\".\"stg_orders\"\n),\n")
@@ -102,6 +102,7 @@ class GroundedPromptsTest {
 
     @Test
     void thePromptShowsDocBlocksKeptSqlLinesAndTestsWhileTheYamlKeepsItsReferences() throws Exception {
+        assertTrue(compiledSql().length() > 20_000);
         String before = Files.readString(root.resolve("models/schema.yml"));
         try (FakeOpenAi llm = new FakeOpenAi()) {
             CliHarness.Result r = CliHarness.run(llm.env(tmp.resolve("home")), "yaml", "document",
@@ -136,6 +137,22 @@ class GroundedPromptsTest {
         assertFalse(after.contains("Lifecycle state"), "the rendered text stays in the prompt");
         assertFalse(after.contains("Primary key of an order"), "the rendered text stays in the prompt");
         assertFalse(before.equals(after), "status and customer_id were written");
+    }
+
+    @Test
+    void aBulkPromptShowsTheFactsOfEachGapAndTheSqlDefiningThem() throws Exception {
+        try (FakeOpenAi llm = new FakeOpenAi()) {
+            CliHarness.Result r = CliHarness.run(llm.env(tmp.resolve("home")), "yaml", "document",
+                    "--synthesize", "--project-dir", root.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            String bulk = llm.requests().stream().map(FakeOpenAi::prompt)
+                    .filter(p -> p.contains("columns in \"columns\"")).findFirst().orElseThrow();
+            assertTrue(bulk.contains("kept the lines that define status, customer_id"), bulk);
+            assertTrue(bulk.contains("        end as status,"), bulk);
+            assertTrue(bulk.contains("tested accepted_values: one of 'placed', 'shipped', 'returned'"), bulk);
+            assertTrue(bulk.contains("tested relationships: points to customers.customer_id"), bulk);
+            assertTrue(bulk.contains("Lifecycle state of the order as the shop reports it."), bulk);
+        }
     }
 
     private static ObjectNode model(ObjectNode nodes, String name, String raw, List<String> parents) {
