@@ -10,7 +10,7 @@ import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.project.ResourceType;
-import dev.osmosis.report.DocReferences;
+import dev.osmosis.project.DocReferences;
 import dev.osmosis.review.ReviewKeys;
 import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;

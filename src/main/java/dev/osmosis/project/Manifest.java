@@ -10,6 +10,8 @@ import java.util.Set;
  * unique-id order), doc blocks, and the ids of disabled nodes (so a selector naming one gets a precise message).
  *
  * @param adapterType metadata.adapter_type (snowflake, duckdb, ...), or null when the manifest does not say
+ * @param tests       the enabled generic tests (not_null, accepted_values, ...), in unique-id order: context for
+ *                    prompts, never documented themselves
  */
 public record Manifest(
         int schemaVersion,
@@ -18,11 +20,18 @@ public record Manifest(
         Map<String, Node> nodes,
         Map<String, DocBlock> docs,
         Set<String> disabled,
-        String adapterType) {
+        String adapterType,
+        List<DataTest> tests) {
 
     public Manifest(int schemaVersion, String projectName, String dbtVersion, Map<String, Node> nodes,
                     Map<String, DocBlock> docs, Set<String> disabled) {
         this(schemaVersion, projectName, dbtVersion, nodes, docs, disabled, null);
+    }
+
+    /** A manifest without tests. */
+    public Manifest(int schemaVersion, String projectName, String dbtVersion, Map<String, Node> nodes,
+                    Map<String, DocBlock> docs, Set<String> disabled, String adapterType) {
+        this(schemaVersion, projectName, dbtVersion, nodes, docs, disabled, adapterType, List.of());
     }
 
     public Manifest {
@@ -30,13 +39,15 @@ public record Manifest(
         nodes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nodes));
         docs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(docs));
         disabled = Set.copyOf(disabled);
+        tests = tests == null ? List.of() : tests.stream()
+                .sorted(java.util.Comparator.comparing(DataTest::uniqueId)).toList();
     }
 
     /** The same manifest with {@code replaced} nodes in place of those with the same unique id. */
     public Manifest withNodes(Map<String, Node> replaced) {
         Map<String, Node> merged = new java.util.HashMap<>(nodes);
         merged.putAll(replaced);
-        return new Manifest(schemaVersion, projectName, dbtVersion, merged, docs, disabled, adapterType);
+        return new Manifest(schemaVersion, projectName, dbtVersion, merged, docs, disabled, adapterType, tests);
     }
 
     /** Written by dbt Fusion (the Rust engine): dbt_version 2.x or later, or the v20 schema of its early builds. */

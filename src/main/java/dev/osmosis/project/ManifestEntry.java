@@ -34,6 +34,12 @@ final class ManifestEntry {
     String schema;
     String relationName;
     String blockContents;
+    /** Of a test node: test_metadata's name, namespace and kwargs, column_name and attached_node. */
+    String testName;
+    String testNamespace;
+    Map<String, Object> testKwargs;
+    String columnName;
+    String attachedNode;
 
     /** Parser positioned on the entry's START_OBJECT; returns with it on the matching END_OBJECT. */
     static ManifestEntry read(JsonParser p, ValuePool names) throws IOException {
@@ -66,6 +72,9 @@ final class ManifestEntry {
                 case "schema" -> e.schema = JsonValues.string(p);
                 case "relation_name" -> e.relationName = JsonValues.string(p);
                 case "block_contents" -> e.blockContents = JsonValues.string(p);
+                case "test_metadata" -> testMetadata(p, e);
+                case "column_name" -> e.columnName = JsonValues.string(p);
+                case "attached_node" -> e.attachedNode = JsonValues.string(p);
                 default -> p.skipChildren();
             }
         }
@@ -106,6 +115,23 @@ final class ManifestEntry {
                     tags));
         }
         return columns;
+    }
+
+    private static void testMetadata(JsonParser p, ManifestEntry e) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "name" -> e.testName = JsonValues.string(p);
+                case "namespace" -> e.testNamespace = JsonValues.string(p);
+                case "kwargs" -> e.testKwargs = JsonValues.map(p);
+                default -> p.skipChildren();
+            }
+        }
     }
 
     private static List<String> dependsOn(JsonParser p) throws IOException {
@@ -171,5 +197,25 @@ final class ManifestEntry {
         return new Node(uniqueId, type, packageName, name, sourceName, PathNames.normalize(originalFilePath),
                 PathNames.normalize(patchPath), description, columns, meta, tags, dependsOn, rawCode, compiledCode,
                 materialized, fqn, database, schema, relationName, enabled == null || enabled, persistsColumnDocs);
+    }
+
+    /** Whether this entry is a test node (generic or singular). */
+    boolean isTest() {
+        return "test".equals(resourceType);
+    }
+
+    /**
+     * The generic test this entry describes, or null for a singular test (no test_metadata), a disabled one, or
+     * one whose tested node cannot be told.
+     */
+    DataTest toTest() {
+        if (testName == null || uniqueId == null || Boolean.FALSE.equals(enabled)) {
+            return null;
+        }
+        Map<String, Object> kwargs = testKwargs == null ? Map.of() : testKwargs;
+        String column = columnName != null ? columnName
+                : kwargs.get("column_name") instanceof String s ? s : null;
+        String node = attachedNode != null ? attachedNode : TestedNode.of(kwargs.get("model"), dependsOn);
+        return node == null ? null : new DataTest(uniqueId, node, column, testName, testNamespace, kwargs);
     }
 }

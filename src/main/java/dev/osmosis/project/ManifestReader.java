@@ -65,12 +65,13 @@ public final class ManifestReader {
         Map<String, Node> nodes = new HashMap<>();
         Map<String, DocBlock> docs = new HashMap<>();
         Set<String> disabled = new HashSet<>();
+        List<DataTest> tests = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "metadata" -> metadata = JsonValues.map(parser);
-                case "nodes", "sources" -> readEntries(parser, value, nodes);
+                case "nodes", "sources" -> readEntries(parser, value, nodes, tests);
                 case "docs" -> readDocs(parser, value, docs);
                 case "disabled" -> readDisabled(parser, value, disabled);
                 default -> parser.skipChildren();
@@ -82,7 +83,7 @@ public final class ManifestReader {
         }
         int version = schemaVersion(text(metadata.get("dbt_schema_version")), file);
         return new Manifest(version, text(metadata.get("project_name")), text(metadata.get("dbt_version")), nodes,
-                docs, disabled, text(metadata.get("adapter_type")));
+                docs, disabled, text(metadata.get("adapter_type")), tests);
     }
 
     private static String text(Object value) {
@@ -106,14 +107,21 @@ public final class ManifestReader {
         return version;
     }
 
-    private void readEntries(JsonParser parser, JsonToken start, Map<String, Node> into) throws IOException {
+    /** Nodes into {@code into}; generic tests (not documented, but context for prompts) into {@code tests}. */
+    private void readEntries(JsonParser parser, JsonToken start, Map<String, Node> into, List<DataTest> tests)
+            throws IOException {
         if (start != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
-            Node node = ManifestEntry.read(parser, names).toNode();
+            ManifestEntry entry = ManifestEntry.read(parser, names);
+            DataTest test = entry.isTest() ? entry.toTest() : null;
+            if (test != null) {
+                tests.add(test);
+            }
+            Node node = entry.toNode();
             if (node != null) {
                 into.put(node.uniqueId(), node);
             }

@@ -10,6 +10,7 @@ import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Column;
+import dev.osmosis.project.DocReferences;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.schema.SchemaColumn;

@@ -8,6 +8,7 @@ import dev.osmosis.docs.Coverage;
 import dev.osmosis.docs.CoverageReport;
 import dev.osmosis.docs.DocSettings;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.project.DocReferences;
 import dev.osmosis.project.Node;
 import dev.osmosis.project.Project;
 import dev.osmosis.testing.ProjectDocs;

@@ -6,7 +6,6 @@ import dev.osmosis.docs.Placeholders;
 import dev.osmosis.lineage.columns.ColumnTexts;
 import dev.osmosis.lineage.columns.ColumnTracer;
 import dev.osmosis.lineage.columns.TracedColumn;
-import dev.osmosis.llm.prompt.PromptContext;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,15 +56,5 @@ record GapAncestry(Map<String, List<TracedColumn>> byColumn) {
     /** The traced ancestors of gap {@code column}: unique ids and column names for facts about them too. */
     List<TracedColumn> of(String column) {
         return byColumn.getOrDefault(column, List.of());
-    }
-
-    /** The gap's ancestors as its prompt shows them, each text cut to {@code maxChars}. */
-    List<PromptContext.Ancestor> forPrompt(String column, int maxChars) {
-        return of(column).stream().map(t -> new PromptContext.Ancestor(t.node(), t.resourceType(), t.column(),
-                clip(t.description().strip(), maxChars), t.via())).toList();
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max).stripTrailing() + " [...]";
     }
 }

@@ -4,6 +4,7 @@ import dev.osmosis.docs.Abstentions;
 import dev.osmosis.docs.ColumnDocs;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.grounding.PromptGrounding;
 import dev.osmosis.llm.LlmClient;
 import dev.osmosis.llm.LlmException;
 import dev.osmosis.llm.LlmResponse;
@@ -26,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -67,6 +69,7 @@ final class NodeSynthesizer {
     private final Cancellation cancellation;
     /** Which gaps may be asked for, by "nodeId|column" ("nodeId|" for the model description); all by default. */
     private final Predicate<String> asks;
+    private final PromptGrounding grounding;
 
     /** Sends a node's calls one after another on the caller's thread. */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings) {
@@ -85,16 +88,18 @@ final class NodeSynthesizer {
     /** {@code cancellation}: once tripped, no further call of this node starts (see {@link SynthesisRun}). */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
                     Executor callPool, Cancellation cancellation) {
-        this(client, prompts, placeholders, settings, callPool, cancellation, gap -> true);
+        this(client, prompts, placeholders, settings, callPool, cancellation, PromptGrounding.none(), gap -> true);
     }
 
     /**
-     * {@code asks}: the gaps this run may ask for (see {@link SynthesisRun#onlyAsking}); any other gap is left as it
-     * is, uncalled, as if documented.
+     * {@code grounding}: renders doc() references and adds each asked column's facts to its prompts. {@code asks}:
+     * the gaps this run may ask for (see {@link SynthesisRun#onlyAsking}); any other gap is left as it is,
+     * uncalled, as if documented.
      */
     NodeSynthesizer(LlmClient client, PromptBuilder prompts, Placeholders placeholders, SynthesisSettings settings,
-                    Executor callPool, Cancellation cancellation, Predicate<String> asks) {
+                    Executor callPool, Cancellation cancellation, PromptGrounding grounding, Predicate<String> asks) {
         this.asks = asks;
+        this.grounding = grounding;
         this.client = client;
         this.prompts = prompts;
         this.placeholders = placeholders;
@@ -138,9 +143,10 @@ final class NodeSynthesizer {
     Outcome synthesize(Node node, NodeDocs docs, Catalog.Table table, List<PromptContexts.Parent> parents,
                        Set<String> stale, GapAncestry ancestry) {
         NodeDocs asked = forPrompt(docs, stale);
-        PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings);
+        PromptContext base = PromptContexts.of(node, asked, table, parents, placeholders, settings, grounding);
+        Function<ColumnDocs, PromptContext.Column> asGap = c -> gapColumn(node.uniqueId(), c, table, ancestry);
         // abstained on this very prompt before: the model would see nothing new, so it is not asked (nor paid) again
-        Set<String> settled = AbstentionPrints.settled(prompts, base, docs, table, placeholders);
+        Set<String> settled = AbstentionPrints.settled(prompts, base, docs, placeholders, asGap);
         settled.removeAll(stale);
         boolean modelGap = modelGap(docs) && !settled.contains("");
         List<ColumnDocs> gaps = columnGaps(asked).stream().filter(c -> !settled.contains(c.name())).toList();
@@ -173,7 +179,7 @@ final class NodeSynthesizer {
         Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
         // recorded against the prompt as a rerun would build it, i.e. with what this run wrote
         NodeDocs written = AbstentionPrints.record(prompts, PromptContexts.of(node, forPrompt(applied.docs(), stale),
-                table, parents, placeholders, settings), applied.docs(), abstained, table);
+                table, parents, placeholders, settings, grounding), applied.docs(), abstained, asGap);
         abstained.addAll(settled);
         List<CallPlan.Call> retried = new ArrayList<>(fallback);
         retried.addAll(again);
@@ -295,7 +301,7 @@ final class NodeSynthesizer {
 
     /** Sends one structured call; returns the tokens it used. */
     private long bulk(CallPlan.Bulk bulk, PromptContext base, Catalog.Table table, NodeAnswers answers) {
-        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), table, answers), bulk.model());
+        PromptContext ctx = base.withGaps(contextColumns(bulk.columns(), base, table, answers), bulk.model());
         if (bulk.model()) {
             ctx = ctx.withRejectedDescription(answers.rejectedFor(""));
         }
@@ -330,7 +336,7 @@ final class NodeSynthesizer {
             }
             return Math.max(0, r.usage().total());
         } else if (call instanceof CallPlan.Column col) {
-            PromptContext.Column target = contextColumns(List.of(col.column()), table, answers).get(0);
+            PromptContext.Column target = contextColumns(List.of(col.column()), base, table, answers).get(0);
             LlmResponse r = client.complete(prompts.column(base, target));
             String text = PlainAnswer.of(r, col.column().name());
             if (Abstention.isAbstention(r.text(), col.column().name())) {
@@ -343,12 +349,16 @@ final class NodeSynthesizer {
         return 0;
     }
 
-    private List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, Catalog.Table table,
-                                                      NodeAnswers answers) {
-        return columns.stream().map(c -> PromptContext.Column.gap(c.name(), PromptContexts.dataType(c, table))
-                .withRejected(answers.rejectedFor(c.name()))
-                .withAncestors(answers.ancestry.forPrompt(c.name(), settings.limits().maxParentDescription())))
-                .toList();
+    private List<PromptContext.Column> contextColumns(List<ColumnDocs> columns, PromptContext base,
+                                                      Catalog.Table table, NodeAnswers answers) {
+        return columns.stream().map(c -> gapColumn(base.uniqueId(), c, table, answers.ancestry)
+                .withRejected(answers.rejectedFor(c.name()))).toList();
+    }
+
+    /** A gap as its prompts show it: its facts, its traced documented ancestors and their facts. */
+    private PromptContext.Column gapColumn(String nodeId, ColumnDocs c, Catalog.Table table, GapAncestry ancestry) {
+        return PromptContexts.gap(nodeId, c, table, grounding, ancestry.of(c.name()),
+                settings.limits().maxParentDescription());
     }
 
     /**

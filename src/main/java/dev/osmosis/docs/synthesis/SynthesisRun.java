@@ -3,6 +3,7 @@ package dev.osmosis.docs.synthesis;
 import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.grounding.PromptGrounding;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.lineage.columns.ColumnTracer;
 import dev.osmosis.llm.LlmClient;
@@ -175,7 +176,7 @@ public final class SynthesisRun {
         // A node's batches run on their own pool: node tasks wait for them, so they must not wait for a node thread.
         ExecutorService callPool = daemonPool("osmosis-llm-call");
         Shared shared = new Shared(initial, new NodeSynthesizer(client, prompts, placeholders, settings, callPool,
-                cancellation, asks));
+                cancellation, PromptGrounding.of(project, settings.markKey()), asks));
         Map<String, NodeDocs> state = shared.state;
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();

@@ -39,7 +39,8 @@ public final class PromptView {
         putText(v, "description", ctx.description(), fence);
         putText(v, "rejected_description", ctx.rejectedDescription().strip(), fence);
 
-        SqlCut cut = truncateSql(ctx.sql(), limits.maxSqlChars());
+        SqlCut cut = SqlExcerpt.of(ctx.sql(), ctx.rawSql(), askedColumns(ctx),
+                ctx.columns().stream().map(Column::name).toList(), limits.maxSqlChars());
         putText(v, "sql", cut.text(), fence);
         v.put("sql_truncated", cut.cutChars() > 0);
         v.put("sql_truncated_chars", cut.cutChars());
@@ -109,6 +110,11 @@ public final class PromptView {
             }
         }
         return s.toString();
+    }
+
+    /** The columns a prompt asks about: its target column, else its gaps. */
+    private static List<String> askedColumns(PromptContext ctx) {
+        return ctx.column() != null ? List.of(ctx.column().name()) : ctx.gapNames();
     }
 
     /** SQL cut to at most {@code max} characters (at a line end when one is near) plus a marker line. */
