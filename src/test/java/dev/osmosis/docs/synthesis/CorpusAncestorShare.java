@@ -7,6 +7,7 @@ import dev.osmosis.docs.NodeDocs;
 import dev.osmosis.docs.NodeDocumenter;
 import dev.osmosis.docs.PlaceholderSettings;
 import dev.osmosis.docs.Placeholders;
+import dev.osmosis.docs.grounding.PromptGrounding;
 import dev.osmosis.lineage.Lineage;
 import dev.osmosis.lineage.columns.ColumnTracer;
 import dev.osmosis.lineage.columns.TracedColumn;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +81,8 @@ final class CorpusAncestorShare {
         Map<String, NodeDocs> docs = new HashMap<>(state.docs());
         docs.putAll(result.after());
         ColumnTracer tracer = new ColumnTracer(project.manifest(), lineage);
+        // a doc() reference upstream is shown rendered: its block's text is what the prompt must hold
+        PromptGrounding grounding = PromptGrounding.of(project, settings.markKey());
         Map<String, Map<String, String>> memo = new HashMap<>();
         int asked = 0;
         int withText = 0;
@@ -89,7 +93,7 @@ final class CorpusAncestorShare {
             for (String column : gaps(request)) {
                 asked++;
                 Set<String> upstream = upstreamTexts(request.nodeId(), column, lineage, tracer, docs, placeholders,
-                        memo);
+                        memo, grounding::render);
                 if (upstream.isEmpty()) {
                     continue;
                 }
@@ -121,7 +125,7 @@ final class CorpusAncestorShare {
      */
     private static Set<String> upstreamTexts(String nodeId, String column, Lineage lineage, ColumnTracer tracer,
                                              Map<String, NodeDocs> docs, Placeholders placeholders,
-                                             Map<String, Map<String, String>> memo) {
+                                             Map<String, Map<String, String>> memo, UnaryOperator<String> render) {
         Set<String> texts = new LinkedHashSet<>();
         for (List<String> generation : lineage.ancestorsByGeneration(nodeId)) {
             for (String id : generation) {
@@ -129,14 +133,14 @@ final class CorpusAncestorShare {
                 if (d != null) {
                     d.columns().stream().filter(c -> c.name().equalsIgnoreCase(column)
                                     && placeholders.isDocumented(c.description()))
-                            .forEach(c -> texts.add(head(c.description())));
+                            .forEach(c -> texts.add(head(render.apply(c.description()))));
                 }
             }
         }
         for (TracedColumn t : tracer.ancestors(nodeId, column, id -> memo.computeIfAbsent(id, k -> texts(docs.get(k),
                 placeholders)))) {
             if (!t.description().isBlank()) {
-                texts.add(head(t.description()));
+                texts.add(head(render.apply(t.description())));
             }
         }
         return texts;
