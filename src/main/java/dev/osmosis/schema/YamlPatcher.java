@@ -70,8 +70,11 @@ public final class YamlPatcher {
             AcceptedSplices accepted = new AcceptedSplices();
             List<YamlEdit> next = new ArrayList<>();
             List<Refusal> failed = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                YamlEdit edit = pending.get(i);
+            // The edits an edit turns into are planned right after it: pushed in front of the rest, in order
+            // (inserting them into the middle of a list of thousands moved the rest each time).
+            java.util.ArrayDeque<YamlEdit> work = new java.util.ArrayDeque<>(pending);
+            while (!work.isEmpty()) {
+                YamlEdit edit = work.pollFirst();
                 EditPlanner.Plan plan;
                 try {
                     plan = planner.plan(edit);
@@ -81,7 +84,9 @@ public final class YamlPatcher {
                     continue;
                 }
                 if (plan.instead() != null) {
-                    pending.addAll(i + 1, plan.instead());
+                    for (int j = plan.instead().size() - 1; j >= 0; j--) {
+                        work.addFirst(plan.instead().get(j));
+                    }
                 } else if (plan.splices().stream().anyMatch(accepted::conflictsWith)) {
                     next.add(edit);
                 } else {
