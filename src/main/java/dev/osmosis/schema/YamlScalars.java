@@ -59,7 +59,8 @@ final class YamlScalars {
             return false;
         }
         for (int i = 0; i < n; ) {
-            int cp = s.codePointAt(i);
+            char c = s.charAt(i);
+            int cp = Character.isSurrogate(c) ? s.codePointAt(i) : c;
             // isPrintable also rules out tab and line breaks
             if (!isPrintable(cp) || cp == ':' && (i + 1 == n || s.charAt(i + 1) == ' ')
                     || cp == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
