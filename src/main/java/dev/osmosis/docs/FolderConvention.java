@@ -38,6 +38,8 @@ final class FolderConvention {
     private final Set<Path> read = new HashSet<>();
     /** Documented nodes by package, resource type and folder; built on first use (most runs add no entry). */
     private Map<String, List<Node>> documented;
+    /** The rule of each folder whose nodes got a new entry so far, by {@link #key}. */
+    private final Map<String, Rule> rules = new HashMap<>();
 
     FolderConvention(Project project, SchemaFiles files, DocState state) {
         this.project = project;
@@ -50,6 +52,24 @@ final class FolderConvention {
         if (node.resourceType() == ResourceType.SOURCE) {
             return Optional.empty(); // a source is declared in YAML: it has its file
         }
+        // A node without an entry is none of its siblings, so its folder's rule is everyone's there: found once per
+        // folder, not once per new entry (a first adoption adds a third of a folder's hundred models).
+        Rule rule = state.entry(node.uniqueId()).isPresent() ? rule(node)
+                : rules.computeIfAbsent(key(node), k -> rule(node));
+        if (rule.folder() != null) {
+            Path perNode = rule.folder().resolve(rule.prefix() + node.name() + rule.suffix());
+            // a file of that name that osmosis did not read is not its to write
+            return Optional.of(perNode).filter(p -> read.contains(p) || !Files.exists(p));
+        }
+        return Optional.ofNullable(rule.most());
+    }
+
+    /** A folder's rule: a file per node named prefix + name + suffix in {@code folder}, or the {@code most} used file. */
+    private record Rule(Path folder, String prefix, String suffix, Path most) {
+        static final Rule NONE = new Rule(null, null, null, null);
+    }
+
+    private Rule rule(Node node) {
         List<SchemaFiles.Located> siblings = new ArrayList<>();
         for (Node sibling : documented().getOrDefault(key(node), List.of())) {
             if (!sibling.uniqueId().equals(node.uniqueId())) {
@@ -57,12 +77,11 @@ final class FolderConvention {
             }
         }
         if (siblings.isEmpty()) {
-            return Optional.empty();
+            return Rule.NONE;
         }
-        Optional<Path> perNode = perNodeName(siblings, node.name());
-        if (perNode.isPresent()) {
-            // a file of that name that osmosis did not read is not its to write
-            return perNode.filter(p -> read.contains(p) || !Files.exists(p));
+        Rule perNode = perNodeName(siblings);
+        if (perNode != null) {
+            return perNode;
         }
         Map<Path, Integer> counts = new TreeMap<>();
         siblings.forEach(l -> counts.merge(l.file().path(), 1, Integer::sum));
@@ -72,15 +91,16 @@ final class FolderConvention {
                 most = e.getKey();
             }
         }
-        return Optional.of(most);
+        return new Rule(null, null, null, most);
     }
 
     /**
      * A new file named like the siblings' own, when each sibling has a file to itself named prefix + its name +
      * suffix, the same prefix, suffix, extension and folder for all. One sibling alone shows a pattern only when
      * the prefix and suffix are punctuation ({@code _orders.yml}), not a word ({@code orders_enhanced.yml}).
+     * Null when the siblings show no such pattern.
      */
-    private static Optional<Path> perNodeName(List<SchemaFiles.Located> siblings, String name) {
+    private static Rule perNodeName(List<SchemaFiles.Located> siblings) {
         String pattern = null;
         Path folder = null;
         for (SchemaFiles.Located l : siblings) {
@@ -89,11 +109,11 @@ final class FolderConvention {
             int dot = fileName.lastIndexOf('.');
             int at = indexIgnoringCase(fileName.substring(0, dot), l.entry().name());
             if (file.entries().size() != 1 || at < 0) {
-                return Optional.empty();
+                return null;
             }
             String mine = fileName.substring(0, at) + "\0" + fileName.substring(at + l.entry().name().length());
             if (pattern != null && (!pattern.equals(mine) || !folder.equals(file.path().getParent()))) {
-                return Optional.empty();
+                return null;
             }
             pattern = mine;
             folder = file.path().getParent();
@@ -101,9 +121,9 @@ final class FolderConvention {
         String[] affixes = pattern.split("\0", -1);
         String suffix = affixes[1].substring(0, affixes[1].lastIndexOf('.'));
         if (siblings.size() == 1 && !(affixes[0].matches(PUNCTUATION) && suffix.matches(PUNCTUATION))) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(folder.resolve(affixes[0] + name + affixes[1]));
+        return new Rule(folder, affixes[0], affixes[1], null);
     }
 
     private static int indexIgnoringCase(String text, String part) {

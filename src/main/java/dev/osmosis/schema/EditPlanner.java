@@ -31,6 +31,7 @@ final class EditPlanner {
 
     private final Path path;
     private final SchemaTree tree;
+    private final Emitter emitter;
     private final ValueSetter values;
     private final SequenceEdits sequences;
 
@@ -38,7 +39,7 @@ final class EditPlanner {
     EditPlanner(Path path, SchemaTree tree) {
         this.path = path;
         this.tree = tree;
-        Emitter emitter = new Emitter(IndentStyle.detect(tree));
+        this.emitter = new Emitter(IndentStyle.detect(tree));
         this.values = new ValueSetter(tree, emitter);
         this.sequences = new SequenceEdits(tree.layout(), values, emitter);
     }
@@ -110,13 +111,7 @@ final class EditPlanner {
             });
             return Plan.replaceWith(sets);
         }
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", add.column());
-        add.fields().forEach((k, v) -> {
-            if (!k.equals("name")) {
-                item.put(k, v);
-            }
-        });
+        Map<String, Object> item = newItem(add);
         String what = add.entry().toString();
         if (tree.isShared(entry.path())) {
             throw values.refused(what, entry.node());
@@ -130,6 +125,51 @@ final class EditPlanner {
             return Plan.of(sequences.append(seq, inSiblingOrder(item, seq)));
         }
         return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), List.of(item), what));
+    }
+
+    /**
+     * The columns of {@code run} (AddColumn edits of one entry, in order, the only column edits it gets this round)
+     * as one new {@code columns:} list, when the entry has no {@code columns} key; null when that does not apply
+     * and the edits are planned one by one. One by one, the first creates the list and each other waits for the next
+     * round, which composes the whole file again to append it: this writes in one round the text those two rounds
+     * write. So it applies only where the second round's text is certain: distinct names (else an append turns
+     * into setting the column's keys), one-line values (whose text does not depend on the indentation the next
+     * round would learn from the file), and a dash-to-key gap the next round would reuse (1 to 8).
+     */
+    Plan newColumnList(List<YamlEdit.AddColumn> run) {
+        YamlEdit.AddColumn first = run.get(0);
+        SchemaTree.EntryLoc entry = tree.findEntry(first.entry());
+        int gap = emitter.style().itemKeyOffset();
+        if (entry == null || NodeReader.get(entry.node(), "columns") != null || tree.isShared(entry.path())
+                || TextLayout.isFlow(entry.node()) || gap < 1 || gap > 8) {
+            return null;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (YamlEdit.AddColumn add : run) {
+            Map<String, Object> item = newItem(add);
+            if (!names.add(lower(add.column())) || !item.values().stream().allMatch(Emitter::isInline)) {
+                return null;
+            }
+            items.add(item);
+        }
+        List<Object> list = new ArrayList<>();
+        list.add(items.get(0));
+        List<String> firstKeys = new ArrayList<>(items.get(0).keySet());
+        items.subList(1, items.size()).forEach(item -> list.add(inKeyOrder(item, firstKeys)));
+        return Plan.of(values.set(entry.node(), entry.path(), List.of("columns"), list, first.entry().toString()));
+    }
+
+    /** The item a new column is written as: its name, then its fields. */
+    private static Map<String, Object> newItem(YamlEdit.AddColumn add) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("name", add.column());
+        add.fields().forEach((k, v) -> {
+            if (!k.equals("name")) {
+                item.put(k, v);
+            }
+        });
+        return item;
     }
 
     /**
@@ -147,6 +187,11 @@ final class EditPlanner {
                 }
             }
         }
+        return inKeyOrder(item, order);
+    }
+
+    /** {@code item}'s keys sorted by their place in {@code order}; keys it lacks keep their order after those. */
+    private static Map<String, Object> inKeyOrder(Map<String, Object> item, List<String> order) {
         List<String> keys = new ArrayList<>(item.keySet());
         keys.sort(java.util.Comparator.comparingInt(k -> order.contains(k) ? order.indexOf(k) : order.size()));
         Map<String, Object> sorted = new LinkedHashMap<>();

@@ -35,6 +35,7 @@ public final class SchemaFile {
     private final Path path;
     private final String text;
     private final List<SchemaEntry> entries;
+    private final NameIndex<SchemaEntry> entriesByName;
     private final boolean hasVersion;
     private final String lineEnding;
 
@@ -49,6 +50,7 @@ public final class SchemaFile {
             list.add(readEntry(tree, loc, pool));
         }
         this.entries = List.copyOf(list);
+        this.entriesByName = new NameIndex<>(entries, SchemaEntry::name);
     }
 
     /**
@@ -133,10 +135,8 @@ public final class SchemaFile {
 
     /** Entry by kind, source name and name: exact name first, then case-insensitive. */
     public Optional<SchemaEntry> find(EntryRef ref) {
-        List<SchemaEntry> candidates = entries.stream().filter(e -> e.kind() == ref.kind())
-                .filter(e -> ref.sourceName() == null || SchemaTree.sameName(e.sourceName(), ref.sourceName()))
-                .toList();
-        return Optional.ofNullable(SchemaTree.matchByName(candidates, SchemaEntry::name, ref.name()));
+        return Optional.ofNullable(entriesByName.find(ref.name(), e -> e.kind() == ref.kind()
+                && (ref.sourceName() == null || SchemaTree.sameName(e.sourceName(), ref.sourceName()))));
     }
 
     /** Whether the file has a top-level {@code version:} key. */

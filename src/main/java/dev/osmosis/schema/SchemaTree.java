@@ -30,7 +30,9 @@ final class SchemaTree {
     private Set<Node> shared;
     /** Lookups are repeated once per edit; the tree never changes, so compute them once. */
     private List<EntryLoc> entries;
+    private NameIndex<EntryLoc> entriesByName;
     private final Map<MappingNode, List<ColumnLoc>> columns = new IdentityHashMap<>();
+    private final Map<MappingNode, NameIndex<ColumnLoc>> columnsByName = new IdentityHashMap<>();
 
     SchemaTree(TextLayout layout, Node root) {
         this.layout = layout;
@@ -119,10 +121,17 @@ final class SchemaTree {
         return out;
     }
 
+    /** The entry {@link #matchByName} picks among those of the ref's kind (and source), looked up by name. */
     EntryLoc findEntry(EntryRef ref) {
-        List<EntryLoc> candidates = entries().stream().filter(e -> e.kind() == ref.kind())
-                .filter(e -> ref.sourceName() == null || sameName(e.sourceName(), ref.sourceName())).toList();
-        return matchByName(candidates, EntryLoc::name, ref.name());
+        NameIndex<EntryLoc> index;
+        synchronized (this) {
+            if (entriesByName == null) {
+                entriesByName = new NameIndex<>(entries(), EntryLoc::name);
+            }
+            index = entriesByName;
+        }
+        return index.find(ref.name(), e -> e.kind() == ref.kind()
+                && (ref.sourceName() == null || sameName(e.sourceName(), ref.sourceName())));
     }
 
     /** The mapping of a {@code sources:} item by name, or null. */
@@ -166,10 +175,13 @@ final class SchemaTree {
      * what a person wrote.
      */
     ColumnLoc findColumn(EntryLoc entry, String name) {
-        List<ColumnLoc> all = columns(entry);
-        ColumnLoc found = matchByName(all, ColumnLoc::name, name);
+        NameIndex<ColumnLoc> index;
+        synchronized (this) {
+            index = columnsByName.computeIfAbsent(entry.node(), n -> new NameIndex<>(columns(entry), ColumnLoc::name));
+        }
+        ColumnLoc found = index.find(name, c -> true);
         if (found != null) {
-            List<ColumnLoc> same = all.stream().filter(c -> sameName(c.name(), name)).toList();
+            List<ColumnLoc> same = index.sameName(name);
             if (same.size() > 1) {
                 throw new SchemaEditException("column " + name + " of " + entry.name() + " is declared "
                         + same.size() + " times (lines " + same.stream().map(c -> String.valueOf(

@@ -19,6 +19,11 @@ final class TextLayout {
     private final int base;
     /** Computed on first use: reading a file never needs it, only editing does. */
     private int[] lineStarts;
+    /**
+     * Whether the text holds a UTF-16 surrogate (a character beyond the BMP), found with the line starts: without
+     * one, a mark's code-point column is its char column, and {@link #offset} needs no walk along the line.
+     */
+    private boolean surrogates;
 
     TextLayout(String text) {
         this.text = text;
@@ -38,6 +43,7 @@ final class TextLayout {
         starts[n++] = base;
         for (int i = base; i < text.length(); i++) {
             char c = text.charAt(i);
+            surrogates |= Character.isSurrogate(c);
             boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
             if (crlf || isBreak(c)) {
                 if (crlf) {
@@ -67,8 +73,13 @@ final class TextLayout {
     }
 
     int offset(Mark mark) {
-        int line = Math.min(mark.getLine(), lineStarts().length - 1);
-        int start = lineStarts()[line];
+        int[] starts = lineStarts();
+        int line = Math.min(mark.getLine(), starts.length - 1);
+        int start = starts[line];
+        if (!surrogates) {
+            // every code point is one char; the walk below would stop at the end of the text too
+            return Math.min(start + mark.getColumn(), text.length());
+        }
         int offset = start;
         for (int cp = 0; cp < mark.getColumn() && offset < text.length(); cp++) {
             offset += Character.charCount(text.codePointAt(offset));

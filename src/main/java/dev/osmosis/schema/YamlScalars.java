@@ -9,6 +9,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /** Writes one-line scalars: plain when a YAML reader gets the same string back, else quoted. */
 final class YamlScalars {
     private static final String SPECIAL_START = "-?:,[]{}#&*!|>'\"%@`";
+    /**
+     * The first characters other than letters that an implicit resolver below is registered under, or that
+     * LOOKS_TYPED can start with: a plain scalar starting otherwise is a string to every reader.
+     */
+    private static final String RESOLVABLE_START = "~-+0123456789.<=!&*";
+    /** The typed forms that start with a letter (booleans and null; the resolvers' own are among them). */
+    private static final java.util.Set<String> TYPED_WORDS = java.util.Set.of("y", "n", "yes", "no", "on", "off",
+            "true", "false", "null");
     /** YAML 1.1 (PyYAML, dbt's reader) also reads these as booleans or numbers. */
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9.][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|0x[0-9a-f_]+|0o?[0-7_]+");
@@ -38,25 +46,68 @@ final class YamlScalars {
         return preferSingle(s) ? singleQuoted(s) : doubleQuoted(s);
     }
 
+    /**
+     * One pass over the characters, then the type resolvers only for text that could resolve to something else:
+     * this runs for every scalar a patch writes (names, types, each inherited description), and the regular
+     * expressions and streams it used to run on each were a quarter of a large first run's patching. The same
+     * answer as before for every string ({@code YamlScalarsProperties}).
+     */
     static boolean isPlainSafe(String s, boolean flow) {
-        if (s.isEmpty() || !s.strip().equals(s) || SPECIAL_START.indexOf(s.charAt(0)) >= 0) {
+        int n = s.length();
+        if (n == 0 || SPECIAL_START.indexOf(s.charAt(0)) >= 0 || Character.isWhitespace(s.codePointAt(0))
+                || Character.isWhitespace(s.codePointBefore(n))) {
             return false;
         }
-        if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.contains("\t")) {
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i);
+            int cp = Character.isSurrogate(c) ? s.codePointAt(i) : c;
+            // isPrintable also rules out tab and line breaks
+            if (!isPrintable(cp) || cp == ':' && (i + 1 == n || s.charAt(i + 1) == ' ')
+                    || cp == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+                return false;
+            }
+            // PyYAML ends a plain scalar in a flow collection at any of these, '?' included ([a?b] does not load)
+            if (flow && ",?[]{}".indexOf(cp) >= 0) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return !readsAsAnotherType(s);
+    }
+
+    /**
+     * Whether SnakeYAML, PyYAML or {@link #LOOKS_TYPED} read the plain text as other than a string. Both resolvers
+     * try only the patterns registered under a non-empty scalar's first character; the only typed forms that
+     * start with a letter are the boolean and null words, so those are looked up without a regular expression.
+     */
+    private static boolean readsAsAnotherType(String s) {
+        char first = s.charAt(0);
+        if (isAsciiLetter(first)) {
+            return isTypedWord(s);
+        }
+        return RESOLVABLE_START.indexOf(first) >= 0 && (LOOKS_TYPED.matcher(s).matches()
+                || !Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true))
+                || !Tag.STR.equals(PYYAML.resolve(NodeId.scalar, s, true)));
+    }
+
+    /** y, n, yes, no, on, off, true, false or null in any ASCII case, as LOOKS_TYPED's (?i) matches them. */
+    private static boolean isTypedWord(String s) {
+        if (s.length() > 5) {
             return false;
         }
-        // PyYAML ends a plain scalar in a flow collection at any of these, '?' included ([a?b] does not load)
-        if (flow && s.chars().anyMatch(c -> ",?[]{}".indexOf(c) >= 0)) {
-            return false;
+        char[] lower = new char[s.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c)) {
+                return false;
+            }
+            lower[i] = (char) (c | 0x20);
         }
-        if (!s.codePoints().allMatch(YamlScalars::isPrintable) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return false;
-        }
-        if (LOOKS_TYPED.matcher(s).matches()) {
-            return false;
-        }
-        return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true))
-                && Tag.STR.equals(PYYAML.resolve(NodeId.scalar, s, true));
+        return TYPED_WORDS.contains(new String(lower));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** {@code '{{ doc("x") }}'} reads better than escaped double quotes. */

@@ -70,6 +70,46 @@ class BenchCommandsTest {
         assertEquals(0, again.exitCode(), "the second run changes nothing: " + again.err());
     }
 
+    /**
+     * Issue 22's first adoption: folders of 100 models with one schema file each, a third of the models without
+     * an entry, the manifest knowing only the few columns YAML declares, the catalog every column; a first run
+     * injects most columns and creates the missing entries in the folders' files, a second changes nothing.
+     */
+    @Test
+    void sparseShapeIsAFirstAdoptionWhoseFirstRunInjectsMostColumnsAndCreatesEntries() throws Exception {
+        Path root = tmp.resolve("sparse");
+        CliHarness.Result gen = bench("generate", "--models", "300", "--shape", "SPARSE", root.toString());
+        assertEquals(0, gen.exitCode(), gen.err());
+        Project project = ProjectDocs.load(root);
+        var models = project.manifest().nodesOf(ResourceType.MODEL);
+        assertEquals(300, models.size());
+        long withoutEntry = models.stream().filter(n -> n.patchPathOpt().isEmpty()).count();
+        assertTrue(withoutEntry > 60 && withoutEntry < 140, "about a third without an entry: " + withoutEntry);
+        long declared = models.stream().mapToLong(n -> n.columns().size()).sum();
+        long catalogued = models.stream().mapToLong(n -> project.catalog().table(n.uniqueId()).orElseThrow()
+                .columns().size()).sum();
+        assertTrue(declared * 10 < catalogued, "YAML declares few columns: " + declared + " of " + catalogued);
+        java.util.List<Path> modelFiles;
+        try (var walk = java.nio.file.Files.walk(root.resolve("models"))) {
+            modelFiles = walk.filter(p -> p.toString().endsWith(".yml") && !p.startsWith(root.resolve("models/sources")))
+                    .sorted().toList();
+        }
+        // staging 90 models, intermediate 120 in two folders, marts 90: four files of up to 100 models
+        assertEquals(4, modelFiles.size(), modelFiles.toString());
+
+        CliHarness.Result doc = CliHarness.run("yaml", "document", "--project-dir", root.toString());
+        assertEquals(0, doc.exitCode(), doc.err());
+        Matcher injected = Pattern.compile("(\\d+) columns injected, (\\d+) descriptions inherited, (\\d+) new YAML "
+                + "entries; (\\d+) files changed").matcher(doc.err());
+        assertTrue(injected.find(), doc.err());
+        assertTrue(Long.parseLong(injected.group(1)) > catalogued * 8 / 10, "most columns injected: " + doc.err());
+        assertTrue(Long.parseLong(injected.group(2)) > 0, doc.err());
+        assertEquals(withoutEntry, Long.parseLong(injected.group(3)), "every model without an entry gets one");
+        assertEquals(4, Integer.parseInt(injected.group(4)), "in its folder's file, no new file: " + doc.err());
+        CliHarness.Result again = CliHarness.run("yaml", "document", "--check", "--project-dir", root.toString());
+        assertEquals(0, again.exitCode(), "the second run changes nothing: " + again.err());
+    }
+
     @Test
     void relativeFoldersResolveAgainstTheWorkingFolderAndBadInputIsAUsageError() {
         CliHarness.Result gen = bench("generate", "--models", "5", "rel");

@@ -87,7 +87,7 @@ public final class BenchMain implements Runnable {
         @Spec CommandSpec spec;
         @Option(names = "--models", defaultValue = "1000") int models;
         @Option(names = "--seed", defaultValue = "42") long seed;
-        @Option(names = "--shape", defaultValue = "STANDARD", description = "STANDARD or YAML_HEAVY (${COMPLETION-CANDIDATES})")
+        @Option(names = "--shape", defaultValue = "STANDARD", description = "What the schema YAML looks like: ${COMPLETION-CANDIDATES} (SPARSE: a first adoption, issue 22).")
         SyntheticProject.Shape shape;
         @Parameters(paramLabel = "DIR") Path dir;
 

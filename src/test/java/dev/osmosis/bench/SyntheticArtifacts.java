@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.osmosis.bench.SyntheticProject.Model;
+import dev.osmosis.bench.SyntheticProject.SparseEntry;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The dbt artifacts of a {@link SyntheticProject}: target/manifest.json, with the bulky fields a real one carries so
@@ -22,12 +24,19 @@ final class SyntheticArtifacts {
     private final List<Model> nodes;
     private final Random random;
     private final BiPredicate<Model, String> documented;
+    private final Function<String, SparseEntry> sparse;
 
-    /** {@code documented}: whether the model's YAML describes that column (so the manifest does too). */
-    SyntheticArtifacts(List<Model> nodes, Random random, BiPredicate<Model, String> documented) {
+    /**
+     * {@code documented}: whether the model's YAML describes that column (so the manifest does too).
+     * {@code sparse}: the sparse shape's entry of a model by id, whose columns are all the manifest knows of it
+     * (dbt lists only the columns YAML declares); null in the other shapes, where YAML declares every column.
+     */
+    SyntheticArtifacts(List<Model> nodes, Random random, BiPredicate<Model, String> documented,
+                       Function<String, SparseEntry> sparse) {
         this.nodes = nodes;
         this.random = random;
         this.documented = documented;
+        this.sparse = sparse;
     }
 
     void writeManifest(Path file) throws IOException {
@@ -66,6 +75,8 @@ final class SyntheticArtifacts {
 
     private void writeNode(JsonGenerator g, Model m) throws IOException {
         boolean source = m.layer().equals("source");
+        SparseEntry entry = source || sparse == null ? null : sparse.apply(m.id());
+        boolean hasEntry = entry == null || entry.present();
         g.writeObjectFieldStart(m.id());
         g.writeStringField("unique_id", m.id());
         g.writeStringField("resource_type", source ? "source" : "model");
@@ -76,13 +87,15 @@ final class SyntheticArtifacts {
         }
         g.writeStringField("original_file_path", source ? "models/sources/" + m.id().split("\\.")[2] + ".yml"
                 : m.folder() + "/" + m.name() + ".sql");
-        g.writeStringField("patch_path", source ? null : SyntheticProject.PROJECT + "://" + m.folder() + "/_models.yml");
+        g.writeStringField("patch_path", source || !hasEntry ? null
+                : SyntheticProject.PROJECT + "://" + m.folder() + "/_models.yml");
         g.writeStringField("path", m.name() + ".sql");
         g.writeStringField("database", "analytics");
         g.writeStringField("schema", m.layer());
         g.writeStringField("alias", m.name());
         g.writeStringField("relation_name", "\"analytics\".\"" + m.layer() + "\".\"" + m.name() + "\"");
-        g.writeStringField("description", source ? "Raw " + m.name() + " as loaded." : "");
+        g.writeStringField("description", source ? "Raw " + m.name() + " as loaded."
+                : entry != null ? entry.description() : "");
         g.writeArrayFieldStart("fqn");
         g.writeString(SyntheticProject.PROJECT);
         for (String part : m.folder().substring("models/".length()).split("/")) {
@@ -98,7 +111,7 @@ final class SyntheticArtifacts {
         writeConfig(g, m);
         writeBulk(g, m);
         g.writeObjectFieldStart("columns");
-        for (String c : m.columns()) {
+        for (String c : entry != null ? entry.columns() : m.columns()) {
             g.writeObjectFieldStart(c);
             g.writeStringField("name", c);
             g.writeStringField("description", source || documented.test(m, c) ? SyntheticProject.describe(c) : "");

@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * <p>The {@link Shape#YAML_HEAVY} shape is a mature project instead: wider tables, every model column listed in
  * YAML with its data type, meta and tests (most of them described, the rest left to inherit), so the schema YAML
  * is about as large as the manifest and the YAML layer, not the manifest, dominates a run.
+ *
+ * <p>The {@link Shape#SPARSE} shape is a first adoption (issue 22): folders of about 100 models with one schema file
+ * each, about a third of the models without an entry, the rest with a description and at most a few columns, so
+ * nearly every column comes from the catalog and a first run injects, inherits and creates entries in big files.
  */
 public final class SyntheticProject {
     static final String PROJECT = "synthetic";
@@ -31,7 +35,17 @@ public final class SyntheticProject {
         /** Sources documented, model entries list their column names only. */
         STANDARD,
         /** Every column listed with data type, meta and tests; own columns described, passed-through ones not. */
-        YAML_HEAVY
+        YAML_HEAVY,
+        /**
+         * A first adoption: sources documented column by column, models in folders of 100 with one schema file
+         * each; a third of the models have no entry, the others a description and at most three columns.
+         */
+        SPARSE
+    }
+
+    /** A model's entry in the sparse shape: absent ({@code present} false), or a description and a few columns. */
+    record SparseEntry(boolean present, String description, List<String> columns, List<Boolean> described) {
+        static final SparseEntry NONE = new SparseEntry(false, "", List.of(), List.of());
     }
 
     /** One node of the synthetic DAG. */
@@ -43,6 +57,9 @@ public final class SyntheticProject {
     private final Random random;
     private final List<Model> nodes = new ArrayList<>();
     private final Map<String, Model> byId = new java.util.HashMap<>();
+    /** The sparse shape's entries, drawn from their own generator so the other shapes stay as they were. */
+    private final Map<String, SparseEntry> sparse = new java.util.HashMap<>();
+    private final Random sparseRandom;
 
     public SyntheticProject(int models, long seed) {
         this(models, seed, Shape.STANDARD);
@@ -52,6 +69,7 @@ public final class SyntheticProject {
         this.models = models;
         this.shape = shape;
         this.random = new Random(seed);
+        this.sparseRandom = new Random(seed * 31 + 7);
         plan();
     }
 
@@ -68,8 +86,8 @@ public final class SyntheticProject {
         for (int i = 0; i < sources; i++) {
             String name = "table_" + i;
             String id = "source." + PROJECT + ".raw_" + (i % 20) + "." + name;
-            add(new Model(id, name, "source", "models/sources", List.of(),
-                    heavy() ? columns("src" + i, 30, 60) : columns("src" + i, 20, 40)));
+            add(new Model(id, name, "source", "models/sources", List.of(), heavy() ? columns("src" + i, 30, 60)
+                    : sparse() ? columns("src" + i, 25, 50) : columns("src" + i, 20, 40)));
             sourceIds.add(id);
         }
         List<String> stagingIds = layer("staging", "stg_", staging, sourceIds, 1, 1);
@@ -97,12 +115,17 @@ public final class SyntheticProject {
             List<String> cols = new ArrayList<>();
             for (String p : parents) {
                 List<String> pc = find(p).columns();
-                cols.addAll(pc.subList(0, Math.min(pc.size(), (heavy() ? 40 : 30) / parents.size() + 2)));
+                cols.addAll(pc.subList(0, Math.min(pc.size(), (heavy() ? 40 : sparse() ? 36 : 30) / parents.size() + 2)));
             }
-            cols.addAll(heavy() ? columns(name, 6, 12) : columns(name, 2, 6));
+            cols.addAll(heavy() ? columns(name, 6, 12) : sparse() ? columns(name, 3, 8) : columns(name, 2, 6));
             List<String> unique = cols.stream().distinct().toList();
             String id = "model." + PROJECT + "." + name;
-            add(new Model(id, name, layer, "models/" + layer + "/group_" + (i / 50), parents, unique));
+            Model model = new Model(id, name, layer, "models/" + layer + "/group_" + (i / (sparse() ? 100 : 50)),
+                    parents, unique);
+            add(model);
+            if (sparse()) {
+                sparse.put(id, sparseEntry(model));
+            }
             ids.add(id);
         }
         return ids;
@@ -110,6 +133,33 @@ public final class SyntheticProject {
 
     private boolean heavy() {
         return shape == Shape.YAML_HEAVY;
+    }
+
+    private boolean sparse() {
+        return shape == Shape.SPARSE;
+    }
+
+    /** About a third of the models have no entry; of the others, 85 % are described and 40 % list 1-3 columns. */
+    private SparseEntry sparseEntry(Model m) {
+        if (sparseRandom.nextInt(100) < 32) {
+            return SparseEntry.NONE;
+        }
+        String description = sparseRandom.nextInt(100) < 85 ? "The " + m.layer() + " model " + m.name() + "." : "";
+        List<String> listed = new ArrayList<>();
+        List<Boolean> described = new ArrayList<>();
+        if (sparseRandom.nextInt(100) < 40) {
+            int n = Math.min(m.columns().size(), 1 + sparseRandom.nextInt(3));
+            for (int i = 0; i < n; i++) {
+                listed.add(m.columns().get(i));
+                described.add(sparseRandom.nextInt(100) < 70);
+            }
+        }
+        return new SparseEntry(true, description, List.copyOf(listed), List.copyOf(described));
+    }
+
+    /** The model's entry in the sparse shape; every model of the other shapes has a full one. */
+    SparseEntry sparseEntry(String id) {
+        return sparse.getOrDefault(id, SparseEntry.NONE);
     }
 
     private Model find(String id) {
@@ -136,7 +186,8 @@ public final class SyntheticProject {
         Files.writeString(root.resolve("dbt_project.yml"), "name: " + PROJECT + "\nversion: '1.0'\nprofile: "
                 + PROJECT + "\nmodel-paths: [\"models\"]\n");
         writeYamlAndSql(root);
-        SyntheticArtifacts artifacts = new SyntheticArtifacts(nodes, random, this::documentedInModel);
+        SyntheticArtifacts artifacts = new SyntheticArtifacts(nodes, random, this::documentedInModel,
+                sparse() ? this::sparseEntry : null);
         artifacts.writeManifest(root.resolve("target/manifest.json"));
         artifacts.writeCatalog(root.resolve("target/catalog.json"));
     }
@@ -150,6 +201,10 @@ public final class SyntheticProject {
                 continue;
             }
             Files.writeString(folder.resolve(m.name() + ".sql"), sql(m));
+            if (sparse()) {
+                writeSparseEntry(yamlByFolder, m);
+                continue;
+            }
             StringBuilder y = yamlByFolder.computeIfAbsent(m.folder(), f -> new StringBuilder("version: 2\n\nmodels:\n"));
             y.append("  - name: ").append(m.name()).append('\n');
             if (heavy()) {
@@ -188,6 +243,33 @@ public final class SyntheticProject {
         }
     }
 
+    /** A first adoption's entry, if the model has one: a description, the first columns, the key's tests. */
+    private void writeSparseEntry(Map<String, StringBuilder> yamlByFolder, Model m) {
+        SparseEntry e = sparse.get(m.id());
+        if (!e.present()) {
+            return;
+        }
+        StringBuilder y = yamlByFolder.computeIfAbsent(m.folder(), f -> new StringBuilder("version: 2\n\nmodels:\n"));
+        y.append("  - name: ").append(m.name()).append('\n');
+        if (!e.description().isEmpty()) {
+            y.append("    description: \"").append(e.description()).append("\"\n");
+        }
+        if (e.columns().isEmpty()) {
+            return;
+        }
+        y.append("    columns:\n");
+        for (int i = 0; i < e.columns().size(); i++) {
+            String c = e.columns().get(i);
+            y.append("      - name: ").append(c).append('\n');
+            if (e.described().get(i)) {
+                y.append("        description: \"").append(describe(c)).append("\"\n");
+            }
+            if (i == 0) {
+                y.append("        data_tests:\n          - not_null\n");
+            }
+        }
+    }
+
     /** A mature entry: description, config, meta and tests on the model and on every column it lists. */
     private void writeHeavyEntry(StringBuilder y, Model m) {
         y.append("    description: \"").append(m.layer()).append(" model ").append(m.name()).append(".\"\n");
@@ -216,6 +298,11 @@ public final class SyntheticProject {
 
     /** In the YAML-heavy shape a model describes the columns it introduces; passed-through ones inherit. */
     private boolean documentedInModel(Model m, String column) {
+        if (sparse()) {
+            SparseEntry e = sparseEntry(m.id());
+            int i = e.columns().indexOf(column);
+            return i >= 0 && e.described().get(i);
+        }
         return heavy() && m.parents().stream().noneMatch(p -> find(p).columns().contains(column));
     }
 

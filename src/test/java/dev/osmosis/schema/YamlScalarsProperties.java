@@ -68,6 +68,51 @@ class YamlScalarsProperties {
         assertEquals(Map.of("k", List.of(s, "x")), PYYAML.load(yaml), yaml);
     }
 
+    /**
+     * The one-pass check (issue 22: it runs for every scalar a patch writes) answers as the plain reading of the
+     * rules it replaced, kept here as the reference, for every string; words that start like a boolean or null
+     * but are longer take its shortcut past the resolvers.
+     */
+    @Property(tries = 3000)
+    void thePlainCheckAnswersAsTheRulesItReplaced(@ForAll("plainCandidates") String s) {
+        for (boolean flow : new boolean[] {false, true}) {
+            assertEquals(referencePlainSafe(s, flow), YamlScalars.isPlainSafe(s, flow), s + (flow ? " (flow)" : ""));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> plainCandidates() {
+        Arbitrary<String> words = Arbitraries.of("Yesterday", "nullable", "offset", "TRUE_", "falsehood", "onward",
+                "True story", "No: way", "yes #1", "Off", "tax", "text", "bigint", "The id of the record.", "order_id",
+                "n1", "y:", "NULL ", "TrUe", "nULl", "ye\u017f", "\u212Aey", "On1", "o-n", "Y", "~home", "-1x", "0xZZ", ".5e", "2001-12-14x", "a\u00a0", "\ud800", "x\udc00y");
+        Arbitrary<String> joined = Arbitraries.oneOf(words, yamlish()).list().ofMaxSize(3).map(l -> String.join("", l));
+        return Arbitraries.oneOf(yamlish(), words, joined);
+    }
+
+    private static final java.util.regex.Pattern LOOKS_TYPED = java.util.regex.Pattern.compile(
+            "(?i)y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9.][0-9_.:eE+-]*|[-+]?\\.(inf|nan)|0x[0-9a-f_]+|0o?[0-7_]+");
+
+    /** YamlScalars.isPlainSafe as it was before issue 22, rule by rule. */
+    private static boolean referencePlainSafe(String s, boolean flow) {
+        if (s.isEmpty() || !s.strip().equals(s) || "-?:,[]{}#&*!|>'\"%@`".indexOf(s.charAt(0)) >= 0) {
+            return false;
+        }
+        if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || s.contains("\t")) {
+            return false;
+        }
+        if (flow && s.chars().anyMatch(c -> ",?[]{}".indexOf(c) >= 0)) {
+            return false;
+        }
+        if (!s.codePoints().allMatch(YamlScalars::isPrintable) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return false;
+        }
+        if (LOOKS_TYPED.matcher(s).matches()) {
+            return false;
+        }
+        return org.yaml.snakeyaml.nodes.Tag.STR.equals(new Resolver().resolve(NodeId.scalar, s, true))
+                && org.yaml.snakeyaml.nodes.Tag.STR.equals(new PyYamlResolver().resolve(NodeId.scalar, s, true));
+    }
+
     @Example
     void aLoneEqualsSignIsQuotedBecausePyYamlCannotLoadItPlain() {
         assertEquals("\"=\"", YamlScalars.inline("=", false));
