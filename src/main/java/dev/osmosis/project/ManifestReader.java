@@ -31,7 +31,7 @@ public final class ManifestReader {
     public static final int FUSION_SCHEMA = 20;
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/manifest/v(\\d+)\\.json");
 
-    private final JsonFactory factory = JsonValues.factory();
+    private final JsonFactory factory = JsonValues.byteParsingFactory();
     private final ValuePool names;
 
     public ManifestReader() {
