@@ -15,7 +15,6 @@ import dev.osmosis.llm.prompt.PromptBuilder;
 import dev.osmosis.llm.prompt.PromptContext;
 import dev.osmosis.project.Catalog;
 import dev.osmosis.project.Node;
-import dev.osmosis.text.TerminalText;
 import dev.osmosis.trust.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.tinylog.Logger;
 
 /**
  * Writes what inheritance left undocumented in one node: plans the calls, sends them, applies the answers to
@@ -176,7 +174,8 @@ final class NodeSynthesizer {
             reaskJinja(docs, base, table, answers);
         }
         Set<String> abstained = answers.stillAbstained(filledBy(answers));
-        Outcome applied = apply(docs, answers.columnText, answers.modelText.get());
+        AppliedAnswers applied = AppliedAnswers.of(docs, answers.columnText, answers.modelText.get(), placeholders,
+                settings.markKey());
         // recorded against the prompt as a rerun would build it, i.e. with what this run wrote
         NodeDocs written = AbstentionPrints.record(prompts, PromptContexts.of(node, forPrompt(applied.docs(), stale),
                 table, parents, placeholders, settings, grounding), applied.docs(), abstained, asGap);
@@ -359,54 +358,5 @@ final class NodeSynthesizer {
     private PromptContext.Column gapColumn(String nodeId, ColumnDocs c, Catalog.Table table, GapAncestry ancestry) {
         return PromptContexts.gap(nodeId, c, table, grounding, ancestry.of(c.name()),
                 settings.limits().maxParentDescription());
-    }
-
-    /**
-     * Puts answers only where the docs are still undocumented, each with the review mark, after
-     * {@link UntrustedText}; a refused answer leaves its place undocumented and is named. A written description
-     * drops the place's {@link Abstentions#KEY}.
-     */
-    private Outcome apply(NodeDocs docs, Map<String, String> columnText, String modelAnswer) {
-        Set<String> synthesized = new TreeSet<>();
-        List<ColumnDocs> columns = new ArrayList<>();
-        for (ColumnDocs c : docs.columns()) {
-            String text = filtered(columnText.get(c.name()), docs, "column " + c.name());
-            if (text != null && !placeholders.isDocumented(c.description()) && placeholders.isDocumented(text)) {
-                ColumnDocs filled = c.withDescription(text.strip(), null);
-                Map<String, Object> meta = Abstentions.cleared(c.meta());
-                columns.add(filled.withMeta(settings.markKey() == null ? meta : mark(meta)));
-                synthesized.add(c.name());
-            } else {
-                columns.add(c);
-            }
-        }
-        NodeDocs result = docs.withColumns(columns);
-        String modelText = filtered(modelAnswer, docs, "model description");
-        if (modelText != null && !placeholders.isDocumented(docs.description()) && placeholders.isDocumented(modelText)) {
-            result = result.withDescription(modelText.strip());
-            Map<String, Object> meta = Abstentions.cleared(docs.meta());
-            result = result.withMeta(settings.markKey() == null ? meta : mark(meta));
-            synthesized.add("");
-        }
-        return new Outcome(result, synthesized, Set.of(), 0, 0, null, null, Set.of());
-    }
-
-    /** The answer as it may be written, or null when there is none or it is refused. */
-    private static String filtered(String answer, NodeDocs docs, String what) {
-        if (answer == null) {
-            return null;
-        }
-        UntrustedText.Result result = UntrustedText.filter(answer);
-        if (!result.note().isEmpty()) {
-            // the node and column names come from the project: shown escaped, like every name on a terminal
-            Logger.warn("{}: model answer: {}", TerminalText.escape(docs.uniqueId() + " " + what), result.note());
-        }
-        return result.text();
-    }
-
-    private Map<String, Object> mark(Map<String, Object> meta) {
-        Map<String, Object> marked = new LinkedHashMap<>(meta);
-        marked.put(settings.markKey(), true);
-        return marked;
     }
 }
