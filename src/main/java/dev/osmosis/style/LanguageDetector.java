@@ -19,8 +19,10 @@ public final class LanguageDetector {
     /** Fewer descriptions that show a language than this say nothing. */
     public static final int MIN_VOTES = 5;
 
-    private static final java.util.regex.Pattern NOT_WORDS = java.util.regex.Pattern.compile(
-            "\\b(?:e\\.g|i\\.e|etc|vs|cf)\\.|\\S*(?:://|@|\\w\\.\\w|/)\\S*");
+    private static final java.util.regex.Pattern ABBREVIATIONS = java.util.regex.Pattern.compile(
+            "\\b(?:e\\.g|i\\.e|etc|vs|cf)\\.");
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("\\S+");
+    private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("\\w\\.\\w");
 
     private final LanguageProfiles profiles = LanguageProfiles.DEFAULT;
 
@@ -142,7 +144,7 @@ public final class LanguageDetector {
         Map<String, Double> score = new TreeMap<>();
         // "e.g." is not Portuguese "e", nor "geoportal.gov.uk/af" Danish "af": abbreviations, addresses and dotted
         // names are no words
-        String lower = NOT_WORDS.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+        String lower = withoutNonWords(text.toLowerCase(java.util.Locale.ROOT));
         StringBuilder word = new StringBuilder();
         java.util.Set<Integer> seenLetters = new java.util.HashSet<>();
         for (int i = 0; i <= lower.length(); ) {
@@ -175,5 +177,23 @@ public final class LanguageDetector {
         // word's weight, and half a word more than the runner-up ("do" is Portuguese and Polish, "único" Portuguese
         // and Spanish: "Identificador único do pedido" is Portuguese by "do", Spanish would say "del")
         return best != null && top >= 1 - 1e-9 && top >= second + 0.5 - 1e-9 ? best : null;
+    }
+
+    /**
+     * The text with addresses, paths, dotted names and abbreviations blanked. Token by token: one regex
+     * {@code \\S*(?:://|@|...)\\S*} backtracked over every start of a long token, and a description holding a
+     * 100,000-character blob took minutes.
+     */
+    static String withoutNonWords(String lower) {
+        java.util.regex.Matcher token = TOKEN.matcher(lower);
+        StringBuilder out = new StringBuilder(lower.length());
+        while (token.find()) {
+            String t = token.group();
+            boolean notWord = t.contains("://") || t.indexOf('@') >= 0 || t.indexOf('/') >= 0
+                    || DOTTED.matcher(t).find();
+            token.appendReplacement(out, notWord ? " " : java.util.regex.Matcher.quoteReplacement(t));
+        }
+        token.appendTail(out);
+        return ABBREVIATIONS.matcher(out).replaceAll(" ");
     }
 }

@@ -1,10 +1,12 @@
 package dev.osmosis.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +55,17 @@ class MarkdownDocBlocksTest {
     private static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
+    }
+
+    @Test
+    void aFileOfUnclosedOpenersIsReadInBoundedTime() throws IOException {
+        // under the size cap: one lazy regex rescanned the rest of the file from each of the 80,000 openers
+        Files.writeString(tmp.resolve("hostile.md"), "{% docs b %}kept{% enddocs %}"
+                + "{% docs a %}".repeat(80_000));
+        List<DocBlock> blocks = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> MarkdownDocBlocks.read(tmp, "target", "p"));
+        assertEquals(1, blocks.size());
+        assertEquals("b", blocks.get(0).name());
+        assertEquals("kept", blocks.get(0).contents());
     }
 }

@@ -3,8 +3,10 @@ package dev.osmosis.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,16 @@ class LanguageDetectorTest {
                     : List.of("Beløp etter rabatt", "Antall ordrer som brukeren har lagt inn", "Hvor ordren ble sendt fra"));
             assertEquals(language, detector.detect(more).language(), detector.detect(more).toString());
         }
+    }
+
+    @Test
+    void aDescriptionHoldingAHugeTokenIsReadInBoundedTime() {
+        // a pasted blob: the address regex backtracked over every start of the token (100,000 chars: minutes)
+        String blob = "Identificador único do pedido " + "x".repeat(1_000_000) + " e.g. https://example.com/a";
+        assertEquals("Portuguese", assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> detector.languageOf(blob)));
+        assertEquals(List.of("o", "pedido", "de"), List.of(LanguageDetector
+                .withoutNonWords("e.g. o pedido a@b.c x/y de etc.").strip().split("\\s+")));
     }
 
     @Test

@@ -26,6 +26,8 @@ final class SqlExcerpt {
     static final int MAX_ITEM_LINES = 12;
     /** Lines of the end of the SQL (its final select) kept after the defining lines. */
     static final int TAIL_LINES = 6;
+    /** Definitions of one column considered at most, the last ones (a prompt's budget holds far fewer). */
+    static final int MAX_DEFINITIONS = 512;
     /** What a {@code -- [... N lines cut]} line costs, for the budget. */
     private static final int GAP_COST = 26;
     private static final Pattern CTE_HEADER = Pattern.compile(
@@ -77,12 +79,14 @@ final class SqlExcerpt {
 
     private static SqlCut relevant(String sql, Collection<String> asked, int max) {
         String[] lines = sql.split("\n", -1);
+        Lines read = new Lines(lines);
         List<List<Integer>> definitions = new ArrayList<>();
         List<String> found = new ArrayList<>();
         for (String column : asked) {
-            List<Integer> defs = definingLines(lines, column);
+            List<Integer> defs = definingCodeLines(read.codes, column);
             if (!defs.isEmpty()) {
-                definitions.add(defs);
+                // only the last ones can matter within a prompt's budget; all of them made the cut quadratic
+                definitions.add(defs.subList(Math.max(0, defs.size() - MAX_DEFINITIONS), defs.size()));
                 found.add(column);
             }
         }
@@ -97,7 +101,7 @@ final class SqlExcerpt {
         for (int r = 0; r < rounds; r++) {
             for (List<Integer> defs : definitions) {
                 if (r < defs.size()) {
-                    budget.tryKeep(block(lines, defs.get(defs.size() - 1 - r)));
+                    budget.tryKeep(read.block(defs.get(defs.size() - 1 - r)));
                 }
             }
         }
@@ -135,54 +139,101 @@ final class SqlExcerpt {
 
     /** Lines whose select item ends in the column (its alias, {@code t.col} or {@code col}); else those naming it. */
     static List<Integer> definingLines(String[] lines, String column) {
+        return definingCodeLines(new Lines(lines).codes, column);
+    }
+
+    /** As {@link #definingLines(String[], String)}, over the lines' {@link #code} read once for all columns. */
+    private static List<Integer> definingCodeLines(String[] codes, String column) {
         String col = column.toLowerCase(Locale.ROOT);
-        Pattern defines = Pattern.compile("(?:^|[^a-z0-9_])[\"`\\[]?" + Pattern.quote(col) + "[\"`\\]]?$");
         List<Integer> defining = new ArrayList<>();
         List<Integer> naming = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String code = code(lines[i]);
+        for (int i = 0; i < codes.length; i++) {
+            String code = codes[i];
             if (!PromptView.mentions(code, col)) {
                 continue;
             }
             naming.add(i);
-            String item = code.replaceAll("[,)\\s]+$", "");
-            if (defines.matcher(item).find()) {
+            if (endsInName(code, col)) {
                 defining.add(i);
             }
         }
         return defining.isEmpty() ? naming : defining;
     }
 
-    /** The line, its select item's earlier lines, the header of its CTE and the CTE's from line. */
-    private static List<Integer> block(String[] lines, int at) {
-        List<Integer> block = new ArrayList<>();
-        int start = at;
-        while (start > 0 && at - start < MAX_ITEM_LINES && continuesItem(lines[start - 1])) {
-            start--;
+    /**
+     * Whether the select item on a line ends in {@code col} (lower case), quoted or not, after its trailing commas
+     * and parentheses. Read from the end: a regex over a one-line 5 MB compiled SQL, once per asked column, took
+     * a minute.
+     */
+    static boolean endsInName(String code, String col) {
+        int end = code.length();
+        while (end > 0 && (code.charAt(end - 1) == ',' || code.charAt(end - 1) == ')'
+                || Character.isWhitespace(code.charAt(end - 1)))) {
+            end--;
         }
-        for (int i = start; i <= at; i++) {
-            block.add(i);
+        if (end > 0 && "\"`]".indexOf(code.charAt(end - 1)) >= 0) {
+            end--;
         }
-        for (int i = start - 1; i >= 0; i--) {
-            if (CTE_HEADER.matcher(lines[i]).matches()) {
-                block.add(i);
-                break;
-            }
+        int start = end - col.length();
+        if (start < 0 || !code.startsWith(col, start)) {
+            return false;
         }
-        for (int i = at + 1; i < lines.length && !CTE_HEADER.matcher(lines[i]).matches(); i++) {
-            if (FROM.matcher(lines[i]).matches()) {
-                block.add(i);
-                break;
-            }
-        }
-        return block;
+        char before = start == 0 ? ' ' : code.charAt(start - 1);
+        return !(before >= 'a' && before <= 'z' || before >= '0' && before <= '9' || before == '_');
     }
 
-    /** Whether a line before a select item's last line belongs to the same item (no comma ends it, no select). */
-    private static boolean continuesItem(String line) {
-        String code = code(line).strip();
-        return !code.isEmpty() && !code.endsWith(",") && !code.endsWith("(")
-                && !code.matches("select(\\s+distinct)?") && !CTE_HEADER.matcher(line).matches();
+    /**
+     * The SQL's lines read once: each line's code, and where the CTE headers and from lines stand, so finding a
+     * definition's block costs the same on a 5 MB compiled SQL as on a short one.
+     */
+    private static final class Lines {
+        final String[] codes;
+        /** Whether line i may belong to the select item ending on a later line. */
+        final boolean[] continues;
+        /** The last CTE header at or before line i, or -1. */
+        final int[] headerAtOrBefore;
+        /** The first from line at or after line i, before any CTE header, or -1. */
+        final int[] fromAtOrAfter;
+
+        Lines(String[] lines) {
+            int n = lines.length;
+            codes = new String[n];
+            continues = new boolean[n];
+            headerAtOrBefore = new int[n];
+            fromAtOrAfter = new int[n];
+            boolean[] header = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = code(lines[i]);
+                header[i] = CTE_HEADER.matcher(lines[i]).matches();
+                String code = codes[i].strip();
+                continues[i] = !code.isEmpty() && !code.endsWith(",") && !code.endsWith("(")
+                        && !code.matches("select(\\s+distinct)?") && !header[i];
+                headerAtOrBefore[i] = header[i] ? i : i > 0 ? headerAtOrBefore[i - 1] : -1;
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                fromAtOrAfter[i] = header[i] ? -1 : FROM.matcher(lines[i]).matches() ? i
+                        : i + 1 < n ? fromAtOrAfter[i + 1] : -1;
+            }
+        }
+
+        /** The line, its select item's earlier lines, the header of its CTE and the CTE's from line. */
+        List<Integer> block(int at) {
+            List<Integer> block = new ArrayList<>();
+            int start = at;
+            while (start > 0 && at - start < MAX_ITEM_LINES && continues[start - 1]) {
+                start--;
+            }
+            for (int i = start; i <= at; i++) {
+                block.add(i);
+            }
+            if (start > 0 && headerAtOrBefore[start - 1] >= 0) {
+                block.add(headerAtOrBefore[start - 1]);
+            }
+            if (at + 1 < codes.length && fromAtOrAfter[at + 1] >= 0) {
+                block.add(fromAtOrAfter[at + 1]);
+            }
+            return block;
+        }
     }
 
     /** The line lower-cased without its {@code --} comment. */
