@@ -89,7 +89,7 @@ final class SynthesisStep {
             if (cancellation.isCancelled()) {
                 for (OsmosisException e : new OsmosisException[] {writeError, synthesisError}) {
                     if (e != null) {
-                        ctx.err().println("error: " + e.getMessage());
+                        ctx.err().println("error: " + TerminalText.escape(e.getMessage()));
                     }
                 }
                 throw new OsmosisException(SignalTrap.EXIT_INTERRUPTED, "interrupted: no LLM call was started after "
