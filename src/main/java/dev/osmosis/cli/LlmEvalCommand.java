@@ -254,9 +254,14 @@ public final class LlmEvalCommand implements Callable<Integer> {
         if (preview) {
             return 0;
         }
-        if (failUnder == null) {
-            return outcome.synthesis().failures().isEmpty() ? 0 : OsmosisException.FAILURE;
+        if (failUnder != null) {
+            gate(outcome);
         }
+        // a partial run (a synthesis call failed) exits 1: a gate must not pass on the answers that came back
+        return outcome.synthesis().failures().isEmpty() ? 0 : OsmosisException.FAILURE;
+    }
+
+    private void gate(EvalRun.Outcome outcome) {
         if (outcome.result().graded() == 0) {
             throw OsmosisException.failure("--fail-under " + failUnder + ": no answer could be graded");
         }
@@ -264,7 +269,5 @@ public final class LlmEvalCommand implements Callable<Integer> {
             throw OsmosisException.failure(String.format(Locale.ROOT, "mean score %.2f is below --fail-under %.2f",
                     outcome.result().meanScore(), failUnder));
         }
-        // a gate must not pass on the few answers that came back when calls failed: a partial run exits 1
-        return outcome.synthesis().failures().isEmpty() ? 0 : OsmosisException.FAILURE;
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,14 +27,17 @@ record GapAncestry(Map<String, List<TracedColumn>> byColumn) {
         byColumn = Map.copyOf(byColumn);
     }
 
-    /** Traces every undocumented column of {@code docs}; {@code docsOf} gives any node's docs as they stand. */
-    static GapAncestry trace(ColumnTracer tracer, NodeDocs docs, Function<String, NodeDocs> docsOf,
+    /**
+     * Traces every undocumented column of {@code docs} but the {@code stale} ones, which are never asked for;
+     * {@code docsOf} gives any node's docs as they stand.
+     */
+    static GapAncestry trace(ColumnTracer tracer, NodeDocs docs, Set<String> stale, Function<String, NodeDocs> docsOf,
                              Placeholders placeholders) {
         Map<String, Map<String, String>> memo = new HashMap<>();
         ColumnTexts texts = id -> memo.computeIfAbsent(id, k -> texts(docsOf.apply(k), placeholders));
         Map<String, List<TracedColumn>> traced = new LinkedHashMap<>();
         for (ColumnDocs c : docs.columns()) {
-            if (!placeholders.isDocumented(c.description())) {
+            if (!placeholders.isDocumented(c.description()) && !stale.contains(c.name())) {
                 List<TracedColumn> found = tracer.nearestDocumented(docs.uniqueId(), c.name(), texts);
                 if (!found.isEmpty()) {
                     traced.put(c.name(), found);

@@ -274,7 +274,7 @@ public final class SynthesisRun {
             }
         }
         // the docs of every ancestor are final here: its task finished before this one started
-        GapAncestry ancestry = GapAncestry.trace(tracer, docs, state::get, placeholders);
+        GapAncestry ancestry = GapAncestry.trace(tracer, docs, stale, state::get, placeholders);
         usesNewText |= ancestry.byColumn().values().stream().flatMap(List::stream)
                 .anyMatch(t -> shared.nodesWithNewText.contains(t.uniqueId()));
         if (usesNewText && listener != null) {
